@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// optrepl: a teaching REPL for gradient-descent optimizers and learning-rate schedules.
+///
+/// Layers, lowest first (a lower layer never imports a higher one):
+/// - `OptLang`: the language — lexer, parser, resolver, compiler, runtime, built-ins.
+///   It knows nothing of terminals or files.
+/// - `CEditLine`: the system libedit, seen from Swift.
+/// - `OptREPL`: the tool — the interactive session, line editing, colon commands, output.
+/// - `optrepl`: the executable; it only wires the command line to `OptREPL`.
+let optimize: [SwiftSetting] = [
+  // The interpreter's hot loop reads and writes class fields constantly; dynamic
+  // exclusivity checks on each access cost more than the arithmetic they guard.
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "optrepl",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "optrepl", targets: ["optrepl"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "OptLang", swiftSettings: optimize),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "OptREPL", dependencies: ["OptLang", "CEditLine"], swiftSettings: optimize),
+    .executableTarget(
+      name: "optrepl",
+      dependencies: [
+        "OptREPL", "OptLang",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: optimize
+    ),
+    .testTarget(
+      name: "OptLangTests",
+      dependencies: ["OptLang"],
+      resources: [.copy("Programs"), .copy("Errors")]
+    ),
+    .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang"]),
+  ]
+)

@@ -1,0 +1,231 @@
+/// Compiling expressions.
+extension Compiler {
+  func compile(_ e: Expr) throws -> Eval {
+    let range = e.range
+    switch e.kind {
+    case .number(let x):
+      let v = Value.number(x)
+      return { _ in v }
+    case .string(let s):
+      let v = Value.str(s)
+      return { _ in v }
+    case .bool(let b):
+      let v = Value.bool(b)
+      return { _ in v }
+    case .none:
+      return { _ in .none }
+    case .fstring(let parts):
+      return try compileFString(parts)
+    case .name(let name, let id):
+      return load(name, id, range)
+
+    case .list(let items):
+      let codes = try items.map { try compile($0) }
+      return { f in .list(try codes.map { try $0(f) }) }
+    case .tuple(let items):
+      let codes = try items.map { try compile($0) }
+      if codes.count == 2 {
+        let (a, b) = (codes[0], codes[1])
+        return { f in .tuple([try a(f), try b(f)]) }
+      }
+      return { f in .tuple(try codes.map { try $0(f) }) }
+
+    case .unary(let op, let operand):
+      if case .number(let x) = operand.kind {
+        let v = Value.number(op == .negate ? -x : x)
+        return { _ in v }
+      }
+      let code = try compile(operand)
+      if op == .plus {
+        return { f in
+          let v = try code(f)
+          if case .number = v { return v }
+          do { return try Operators.unary(.plus, v) } catch let e as OptError { throw e.locate(range) }
+        }
+      }
+      return { f in
+        let v = try code(f)
+        if case .number(let x) = v { return .number(-x) }
+        do { return try Operators.unary(.negate, v) } catch let e as OptError { throw e.locate(range) }
+      }
+
+    case .binary(let op, let l, let r):
+      return try compileBinary(op, l, r, range)
+
+    case .compare(let first, let rest):
+      if rest.count == 1 { return try compileComparison(rest[0].0, first, rest[0].1, range) }
+      // a < b < c: each operand evaluated once, stopping at the first false link.
+      let firstCode = try compile(first)
+      let links = try rest.map { ($0.0, try compile($0.1), $0.1.range) }
+      return { f in
+        var left = try firstCode(f)
+        for (op, code, linkRange) in links {
+          let right = try code(f)
+          let result: Value
+          do { result = try Operators.compare(op, left, right) } catch let e as OptError {
+            throw e.locate(range.to(linkRange))
+          }
+          if !(try Compiler.isTrue(result)) { return result }
+          left = right
+        }
+        return .bool(true)
+      }
+
+    case .and(let l, let r):
+      let a = try compile(l)
+      let b = try compile(r)
+      return { f in
+        let v = try a(f)
+        return try Compiler.isTrue(v) ? try b(f) : v
+      }
+    case .or(let l, let r):
+      let a = try compile(l)
+      let b = try compile(r)
+      return { f in
+        let v = try a(f)
+        return try Compiler.isTrue(v) ? v : try b(f)
+      }
+    case .not(let operand):
+      let code = try compile(operand)
+      return { f in .bool(!(try Compiler.isTrue(try code(f)))) }
+    case .conditional(let condition, let then, let otherwise):
+      let test = try compile(condition)
+      let a = try compile(then)
+      let b = try compile(otherwise)
+      return { f in try Compiler.isTrue(try test(f)) ? try a(f) : try b(f) }
+
+    case .call(let callee, let arguments, let keywords):
+      return try compileCall(callee, arguments, keywords, range)
+
+    case .index(let base, let index):
+      let baseCode = try compile(base)
+      let indexCode = try compile(index)
+      return { f in
+        let container = try baseCode(f)
+        let i = try indexCode(f)
+        // The common cases inline: a whole, in-range number indexing an array or a list.
+        if case .number(let x) = i, x >= 0, x < 4.0e15 {
+          let k = Int(x)
+          if Double(k) == x {
+            switch container {
+            case .array(let a) where k >= 0 && k < a.count: return .number(a[k])
+            case .list(let items) where k >= 0 && k < items.count: return items[k]
+            default: break
+            }
+          }
+        }
+        do { return try Subscripts.get(container, i) } catch let e as OptError { throw e.locate(range) }
+      }
+
+    case .slice(let base, let lower, let upper, let step):
+      let baseCode = try compile(base)
+      let parts = try [lower, upper, step].map { try $0.map { try compile($0) } }
+      return { f in
+        let container = try baseCode(f)
+        let bounds = try parts.map { try $0?(f) }
+        do { return try Subscripts.slice(container, bounds[0], bounds[1], bounds[2]) } catch let e as OptError {
+          throw e.locate(range)
+        }
+      }
+
+    case .attribute(let base, let name, let nameRange):
+      return try compileAttribute(base, name, nameRange)
+
+    case .lambda(let decl):
+      return try compileFunction(decl)
+
+    case .listComprehension(let element, let clauses):
+      return try compileComprehension(element, clauses, range)
+    }
+  }
+
+  private func compileFString(_ parts: [FStringPart]) throws -> Eval {
+    var pieces: [(Frame) throws -> String] = []
+    for part in parts {
+      switch part {
+      case .text(let text): pieces.append { _ in text }
+      case .value(let e, let spec, let conversion):
+        let code = try compile(e)
+        let range = e.range
+        pieces.append { f in
+          let v = try code(f)
+          do { return try FormatSpec.format(v, spec: spec, conversion: conversion) } catch let err as OptError {
+            throw err.locate(range)
+          }
+        }
+      }
+    }
+    return { f in
+      var out = ""
+      for piece in pieces { out += try piece(f) }
+      return .str(out)
+    }
+  }
+
+  /// `[element for target in iterable if condition ...]`, run inline in the
+  /// current frame; its variables have hidden slots, so they do not leak.
+  private func compileComprehension(_ element: Expr, _ clauses: [ComprehensionClause], _ range: SourceRange)
+    throws -> Eval
+  {
+    // Compile outermost first: the resolver gave the variables their slots in that order.
+    var compiled: [(iterable: Eval, store: Store, conditions: [Eval], range: SourceRange)] = []
+    for clause in clauses {
+      compiled.append(
+        (
+          try compile(clause.iterable), try store(clause.target), try clause.conditions.map { try compile($0) },
+          clause.iterable.range
+        ))
+    }
+    let elementCode = try compile(element)
+    var inner: (Frame, inout [Value]) throws -> Void = { f, out in
+      out.append(try elementCode(f))
+      if out.count > Runtime.maxCollectionLength { try Runtime.checkLength(out.count, what: "this list") }
+    }
+    for clause in compiled.reversed() {
+      let next = inner
+      inner = { f, out in
+        let elements: Elements
+        do { elements = try Elements(try clause.iterable(f)) } catch let e as OptError { throw e.locate(clause.range) }
+        elementLoop: for k in 0..<elements.count {
+          if Interrupt.requested { try Compiler.interrupted(range) }
+          try clause.store(f, elements[k])
+          for condition in clause.conditions where !(try Compiler.isTrue(try condition(f))) {
+            continue elementLoop
+          }
+          try next(f, &out)
+        }
+      }
+    }
+    let body = inner
+    return { f in
+      var out: [Value] = []
+      try body(f, &out)
+      return .list(out)
+    }
+  }
+
+  /// `base.name`. Members of modules are cached per site: `np.sqrt` costs one
+  /// identity check after its first use.
+  private func compileAttribute(_ base: Expr, _ name: String, _ nameRange: SourceRange) throws -> Eval {
+    let baseCode = try compile(base)
+    let cache = AttributeCache()
+    let rt = runtime
+    return { f in
+      let receiver = try baseCode(f)
+      if case .object(let o) = receiver, o === cache.module { return cache.value }
+      let v: Value
+      do { v = try Attributes.get(receiver, name, runtime: rt) } catch let e as OptError { throw e.locate(nameRange) }
+      if case .object(let m as Module) = receiver {
+        cache.module = m
+        cache.value = v
+      }
+      return v
+    }
+  }
+}
+
+/// The module and member an attribute site saw last.
+final class AttributeCache {
+  var module: Module?
+  var value: Value = .none
+}

@@ -1,0 +1,385 @@
+/// Compiling statements: assignment, control flow, definitions, imports.
+extension Compiler {
+  func compile(_ stmt: Stmt) throws -> Exec {
+    let range = stmt.range
+    switch stmt.kind {
+    case .expression(let e):
+      let code = try compile(e)
+      return { f in
+        _ = try code(f)
+        return .normal
+      }
+
+    case .assign(let targets, let value):
+      return try compileAssignment(targets, value)
+
+    case .augmentedAssign(let target, let op, let value):
+      return try compileAugmentedAssignment(target, op, value, range)
+
+    case .function(let decl):
+      let make = try compileFunction(decl)
+      let store = storeBinding(decl.name)
+      return { f in
+        try store(f, try make(f))
+        return .normal
+      }
+
+    case .return(let value):
+      guard inFunction else {
+        throw OptError(.syntaxError, "'return' outside a function", at: range)
+      }
+      let rt = runtime
+      guard let value else {
+        return { _ in
+          rt.returnValue = .none
+          return .returned
+        }
+      }
+      let code = try compile(value)
+      return { f in
+        rt.returnValue = try code(f)
+        return .returned
+      }
+
+    case .if(let branches, let orElse):
+      return try compileIf(branches, orElse)
+
+    case .while(let condition, let body, let orElse):
+      let test = try compile(condition)
+      loopDepth += 1
+      let bodyCode = try compileBlock(body)
+      loopDepth -= 1
+      let elseCode = try compileBlock(orElse)
+      let hasElse = !orElse.isEmpty
+      return { f in
+        while try Compiler.isTrue(try test(f)) {
+          if Interrupt.requested { try Compiler.interrupted(range) }
+          let flow = try bodyCode(f)
+          if flow == .breakLoop { return .normal }
+          if flow == .returned { return flow }
+        }
+        return hasElse ? try elseCode(f) : .normal
+      }
+
+    case .for(let target, let iterable, let body, let orElse):
+      return try compileFor(target, iterable, body, orElse, range)
+
+    case .break:
+      guard loopDepth > 0 else { throw OptError(.syntaxError, "'break' outside a loop", at: range) }
+      return { _ in .breakLoop }
+
+    case .continue:
+      guard loopDepth > 0 else { throw OptError(.syntaxError, "'continue' outside a loop", at: range) }
+      return { _ in .continueLoop }
+
+    case .pass, .global:
+      return { _ in .normal }
+
+    case .assert(let condition, let message):
+      let test = try compile(condition)
+      let messageCode = try message.map { try compile($0) }
+      let conditionRange = condition.range
+      return { f in
+        if try Compiler.isTrue(try test(f)) { return .normal }
+        let text = try messageCode.map { Format.str(try $0(f)) } ?? "assertion failed"
+        throw OptError(.assertionError, text, at: conditionRange)
+      }
+
+    case .import(let module, let alias, let moduleRange):
+      let value = try importModule(module, moduleRange)
+      let store = storeBinding(alias)
+      return { f in
+        try store(f, value)
+        return .normal
+      }
+
+    case .fromImport(let moduleName, let names, let moduleRange):
+      guard case .object(let module as Module) = try importModule(moduleName, moduleRange) else {
+        return { _ in .normal }
+      }
+      var stores: [(Store, Value)] = []
+      for entry in names {
+        if entry.name == "*" {
+          for (name, value) in module.members.sorted(by: { $0.key < $1.key }) {
+            let index = globals.slot(name)
+            let globals = self.globals
+            stores.append(({ _, v in globals.values[index] = v }, value))
+          }
+          continue
+        }
+        guard let value = module.members[entry.name] else {
+          let hint = Suggest.closest(to: entry.name, among: module.attributeNames).map { "did you mean '\($0)'?" }
+          throw OptError(
+            .importError, "cannot import '\(entry.name)' from '\(moduleName)'", at: entry.range, hint: hint)
+        }
+        stores.append((storeBinding(entry.alias), value))
+      }
+      return { f in
+        for (store, value) in stores { try store(f, value) }
+        return .normal
+      }
+    }
+  }
+
+  /// Stores into the variable a `def` or `import` binds in the current scope.
+  private func storeBinding(_ name: String) -> Store {
+    switch resolver.bindingPlace(of: name, in: scope) {
+    case .local(let slot): return { f, v in f[slot] = v }
+    case .cell(let slot): return { f, v in Compiler.cell(f, slot).value = v }
+    case .global(let name):
+      let globals = self.globals
+      let index = globals.slot(name)
+      return { _, v in globals.values[index] = v }
+    }
+  }
+
+  private func importModule(_ name: String, _ range: SourceRange) throws -> Value {
+    let canonical = name == "np" ? "numpy" : name
+    if let module = runtime.modules[canonical] { return .object(module) }
+    let available = runtime.modules.keys.sorted().joined(separator: ", ")
+    var hint = "optrepl has these modules: \(available) (import numpy as np, import math)"
+    if name == "numpy.random" || name == "numpy.linalg" { hint = "import numpy as np, then use np.\(name.dropFirst(6))" }
+    throw OptError(.importError, "there is no module named '\(name)'", at: range, hint: hint)
+  }
+
+  // MARK: Assignment
+
+  private func compileAssignment(_ targets: [Expr], _ value: Expr) throws -> Exec {
+    // `a, b = x, y`: no tuple is built; every value is computed before any is stored.
+    if targets.count == 1, case .tuple(let names) = targets[0].kind, case .tuple(let values) = value.kind,
+      names.count == values.count
+    {
+      let stores = try names.map { try store($0) }
+      let codes = try values.map { try compile($0) }
+      if codes.count == 2 {
+        let (s0, s1, c0, c1) = (stores[0], stores[1], codes[0], codes[1])
+        return { f in
+          let v0 = try c0(f)
+          let v1 = try c1(f)
+          try s0(f, v0)
+          try s1(f, v1)
+          return .normal
+        }
+      }
+      return { f in
+        let vs = try codes.map { try $0(f) }
+        for (k, s) in stores.enumerated() { try s(f, vs[k]) }
+        return .normal
+      }
+    }
+    let code = try compile(value)
+    if targets.count == 1 {
+      if case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
+        return { f in
+          f[slot] = try code(f)
+          return .normal
+        }
+      }
+      let s = try store(targets[0])
+      return { f in
+        try s(f, try code(f))
+        return .normal
+      }
+    }
+    let stores = try targets.map { try store($0) }
+    return { f in
+      let v = try code(f)
+      for s in stores { try s(f, v) }
+      return .normal
+    }
+  }
+
+  private func compileAugmentedAssignment(
+    _ target: Expr, _ op: BinaryOperator, _ value: Expr, _ range: SourceRange
+  ) throws -> Exec {
+    let valueCode = try compile(value)
+    if case .name(let name, let id) = target.kind {
+      let read = load(name, id, target.range)
+      let combined = binaryOperation(op, read, valueCode, range)
+      let write = try store(target)
+      return { f in
+        try write(f, try combined(f))
+        return .normal
+      }
+    }
+    guard case .index(let base, let index) = target.kind else {
+      throw OptError(.syntaxError, "'\(op.rawValue)=' needs a name or an item like a[i]", at: target.range)
+    }
+    let modify = try self.modify(base)
+    let indexCode = try compile(index)
+    return { f in
+      let i = try indexCode(f)
+      let v = try valueCode(f)
+      try modify(f) { container in
+        do {
+          let old = try Subscripts.get(container, i)
+          let new: Value
+          if case .number(let x) = old, case .number(let y) = v {
+            new = .number(Operators.apply(op, x, y))
+          } else {
+            new = try Operators.binary(op, old, v)
+          }
+          try Subscripts.set(&container, i, new)
+        } catch let e as OptError { throw e.locate(range) }
+      }
+      return .normal
+    }
+  }
+
+  // MARK: Control flow
+
+  private func compileIf(_ branches: [(condition: Expr, body: [Stmt])], _ orElse: [Stmt]) throws -> Exec {
+    let tests = try branches.map { try compile($0.condition) }
+    let bodies = try branches.map { try compileBlock($0.body) }
+    let elseCode = try compileBlock(orElse)
+    if tests.count == 1 {
+      let test = tests[0]
+      let body = bodies[0]
+      return { f in try Compiler.isTrue(try test(f)) ? try body(f) : try elseCode(f) }
+    }
+    return { f in
+      for k in 0..<tests.count where try Compiler.isTrue(try tests[k](f)) { return try bodies[k](f) }
+      return try elseCode(f)
+    }
+  }
+
+  /// Truthiness with the common case, a bool, decided inline.
+  @inline(__always) static func isTrue(_ v: Value) throws -> Bool {
+    if case .bool(let b) = v { return b }
+    return try Operators.truthy(v)
+  }
+
+  @inline(never) static func interrupted(_ range: SourceRange) throws {
+    Interrupt.requested = false
+    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)", at: range)
+  }
+
+  /// A `for` loop. Loops over `range(...)`, `zip(...)` and `enumerate(...)`
+  /// run without building the sequence or a tuple per step, as long as those
+  /// names still mean the built-ins when the loop starts.
+  private func compileFor(
+    _ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange
+  ) throws -> Exec {
+    let store = try self.store(target)
+    loopDepth += 1
+    let bodyCode = try compileBlock(body)
+    loopDepth -= 1
+    let elseCode = try compileBlock(orElse)
+    let hasElse = !orElse.isEmpty
+    let iterableCode = try compile(iterable)
+    let iterableRange = iterable.range
+
+    /// Runs the body for each of `count` elements; `bind(k)` stores element k.
+    @inline(__always) func loop(_ f: Frame, _ count: Int, _ bind: (Int) throws -> Void) throws -> Flow {
+      var k = 0
+      while k < count {
+        if Interrupt.requested { try Compiler.interrupted(range) }
+        try bind(k)
+        let flow = try bodyCode(f)
+        if flow == .breakLoop { return .normal }
+        if flow == .returned { return flow }
+        k += 1
+      }
+      return hasElse ? try elseCode(f) : .normal
+    }
+
+    let generic: Exec = { f in
+      let sequence = try iterableCode(f)
+      let elements: Elements
+      do { elements = try Elements(sequence) } catch let e as OptError { throw e.locate(iterableRange) }
+      return try loop(f, elements.count) { k in try store(f, elements[k]) }
+    }
+
+    guard case .call(let callee, let arguments, let keywords) = iterable.kind, keywords.isEmpty,
+      case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID),
+      let builtin = runtime.builtins[calleeName]
+    else { return generic }
+    let globals = self.globals
+    let calleeSlot = globals.slot(calleeName)
+    let argumentCodes = try arguments.map { try compile($0) }
+    @inline(__always) func stillBuiltin() -> Bool { Value.identical(globals.values[calleeSlot], builtin) }
+
+    switch calleeName {
+    case "range" where (1...3).contains(arguments.count):
+      return { f in
+        guard stillBuiltin() else { return try generic(f) }
+        let bounds = try argumentCodes.map { try $0(f) }
+        let r: RangeObject
+        do { r = try Library.makeRange(bounds) } catch let e as OptError { throw e.locate(iterableRange) }
+        return try loop(f, r.count) { k in try store(f, .number(r.element(k))) }
+      }
+    case "zip" where arguments.count >= 1:
+      guard case .tuple(let parts) = target.kind, parts.count == arguments.count else { return generic }
+      let partStores = try parts.map { try self.store($0) }
+      return { f in
+        guard stillBuiltin() else { return try generic(f) }
+        var sequences: [Elements] = []
+        for (j, code) in argumentCodes.enumerated() {
+          do { sequences.append(try Elements(try code(f))) } catch let e as OptError {
+            throw e.locate(arguments[j].range)
+          }
+        }
+        let count = sequences.map(\.count).min() ?? 0
+        if sequences.count == 2 {
+          let (a, b, sa, sb) = (sequences[0], sequences[1], partStores[0], partStores[1])
+          return try loop(f, count) { k in
+            try sa(f, a[k])
+            try sb(f, b[k])
+          }
+        }
+        return try loop(f, count) { k in
+          for j in 0..<sequences.count { try partStores[j](f, sequences[j][k]) }
+        }
+      }
+    case "enumerate" where arguments.count == 1:
+      guard case .tuple(let parts) = target.kind, parts.count == 2 else { return generic }
+      let indexStore = try self.store(parts[0])
+      let itemStore = try self.store(parts[1])
+      let argumentRange = arguments[0].range
+      return { f in
+        guard stillBuiltin() else { return try generic(f) }
+        let elements: Elements
+        do { elements = try Elements(try argumentCodes[0](f)) } catch let e as OptError {
+          throw e.locate(argumentRange)
+        }
+        return try loop(f, elements.count) { k in
+          try indexStore(f, .number(Double(k)))
+          try itemStore(f, elements[k])
+        }
+      }
+    default:
+      return generic
+    }
+  }
+
+  // MARK: Functions
+
+  /// Compiles a `def` or `lambda` into code that makes the function value:
+  /// evaluates the defaults and captures the enclosing cells.
+  func compileFunction(_ decl: FunctionDecl) throws -> Eval {
+    let defaultCodes = try decl.parameters.compactMap(\.defaultValue).map { try compile($0) }
+    let layout = resolver.layout(of: decl)
+    let saved = (scope, functionName, loopDepth, inFunction)
+    scope = resolver.scope(of: decl)
+    functionName = decl.name
+    loopDepth = 0
+    inFunction = true
+    defer { (scope, functionName, loopDepth, inFunction) = saved }
+    let code = FunctionCode(
+      name: decl.name, parameterNames: decl.parameters.map(\.name), frameSize: layout.frameSize,
+      cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
+      freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
+      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range)
+    code.body = try compileBlock(decl.body)
+    let rt = runtime
+    let sources = layout.captureSourceSlots
+    if defaultCodes.isEmpty && sources.isEmpty {
+      return { _ in .function(UserFunction(code: code, defaults: [], captured: [], runtime: rt)) }
+    }
+    return { f in
+      let defaults = try defaultCodes.map { try $0(f) }
+      let captured = sources.map { Compiler.cell(f, $0) }
+      return .function(UserFunction(code: code, defaults: defaults, captured: captured, runtime: rt))
+    }
+  }
+}

@@ -1,0 +1,285 @@
+/// The compiled form of code: a tree of Swift closures, one per syntax node,
+/// each specialised when it is built for what it will do (a local slot read, a
+/// number added to a number, a call with two arguments). Running a program is
+/// calling the root closure with the frame; nothing is looked up by name and no
+/// number is boxed.
+public typealias Eval = (Frame) throws -> Value
+/// A compiled statement: runs, and says whether control leaves its block.
+public typealias Exec = (Frame) throws -> Flow
+/// Stores a value into an assignment target.
+typealias Store = (Frame, Value) throws -> Void
+/// Gives in-place access to an assignment target, for `x[i] = v` and `xs.append(v)`.
+typealias Modify = (Frame, (inout Value) throws -> Void) throws -> Void
+
+/// Which top-level expression statements print their value.
+public enum EchoMode: Sendable {
+  /// Scripts: none.
+  case none
+  /// The prompt: every top-level expression statement whose value is not None.
+  case all
+  /// `-e CODE`: only a final expression statement.
+  case last
+}
+
+/// A compiled unit of top-level code, ready to run in a runtime.
+public struct CompiledUnit {
+  let frameSize: Int
+  let cellSlots: [Int]
+  let body: Exec
+}
+
+/// Turns a resolved syntax tree into closures. One compiler compiles one unit;
+/// it walks into function bodies, switching to their scope.
+final class Compiler {
+  unowned(unsafe) let runtime: Runtime
+  let globals: Globals
+  let resolver: Resolver
+  var scope: Resolver.Scope
+  /// The function being compiled, for error traces.
+  var functionName = "<module>"
+  var loopDepth = 0
+  var inFunction = false
+
+  init(runtime: Runtime, resolver: Resolver) {
+    self.runtime = runtime
+    self.globals = runtime.globals
+    self.resolver = resolver
+    self.scope = resolver.unit
+  }
+
+  /// Compiles a whole unit.
+  static func compile(_ program: [Stmt], runtime: Runtime, echo: EchoMode) throws -> CompiledUnit {
+    let resolver = Resolver(program: program)
+    let compiler = Compiler(runtime: runtime, resolver: resolver)
+    var codes: [Exec] = []
+    for (i, stmt) in program.enumerated() {
+      let echoThis = echo == .all || (echo == .last && i == program.count - 1)
+      if echoThis, case .expression(let e) = stmt.kind {
+        let value = try compiler.compile(e)
+        let rt = runtime
+        codes.append { f in
+          let v = try value(f)
+          if !v.isNone { rt.output(Format.repr(v) + "\n") }
+          return .normal
+        }
+      } else {
+        codes.append(try compiler.compile(stmt))
+      }
+    }
+    let layout = resolver.unitLayout
+    return CompiledUnit(
+      frameSize: layout.frameSize, cellSlots: layout.cellLocalSlots, body: Compiler.sequence(codes))
+  }
+
+  // MARK: Blocks
+
+  func compileBlock(_ body: [Stmt]) throws -> Exec {
+    Compiler.sequence(try body.map { try compile($0) })
+  }
+
+  /// Runs statements in order until one leaves the block.
+  static func sequence(_ codes: [Exec]) -> Exec {
+    switch codes.count {
+    case 0: return { _ in .normal }
+    case 1: return codes[0]
+    case 2:
+      let a = codes[0]
+      let b = codes[1]
+      return { f in
+        let flow = try a(f)
+        if flow != .normal { return flow }
+        return try b(f)
+      }
+    case 3:
+      let a = codes[0]
+      let b = codes[1]
+      let c = codes[2]
+      return { f in
+        var flow = try a(f)
+        if flow != .normal { return flow }
+        flow = try b(f)
+        if flow != .normal { return flow }
+        return try c(f)
+      }
+    default:
+      let count = codes.count
+      let buffer = UnsafeMutableBufferPointer<Exec>.allocate(capacity: count)
+      _ = buffer.initialize(from: codes)
+      let keeper = BufferKeeper(buffer)
+      return { f in
+        _ = keeper
+        var i = 0
+        while i < count {
+          let flow = try buffer[i](f)
+          if flow != .normal { return flow }
+          i += 1
+        }
+        return .normal
+      }
+    }
+  }
+
+  // MARK: Names
+
+  /// The hint for an unknown name: the closest name defined anywhere in reach.
+  func suggestion(for name: String) -> () -> String? {
+    let local = Array(scope.knownNames)
+    let globals = self.globals
+    return {
+      Suggest.closest(to: name, among: local + globals.boundNames).map { "did you mean '\($0)'?" }
+    }
+  }
+
+  func load(_ name: String, _ id: NameID, _ range: SourceRange) -> Eval {
+    switch resolver.place(of: id) {
+    case .local(let slot):
+      if slot < scope.parameterCount { return { f in f[slot] } }
+      return { f in
+        let v = f[slot]
+        if case .unbound = v {
+          throw OptError(
+            .unboundLocalError, "the local variable '\(name)' is used before it is given a value", at: range,
+            hint: "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
+          )
+        }
+        return v
+      }
+    case .cell(let slot):
+      return { f in
+        let v = Compiler.cell(f, slot).value
+        if case .unbound = v {
+          throw OptError(.nameError, "'\(name)' is used before it is given a value", at: range)
+        }
+        return v
+      }
+    case .global(let name):
+      let globals = self.globals
+      let index = globals.slot(name)
+      let suggest = suggestion(for: name)
+      return { _ in
+        let v = globals.values[index]
+        if case .unbound = v {
+          throw OptError(.nameError, "name '\(name)' is not defined", at: range, hint: suggest())
+        }
+        return v
+      }
+    }
+  }
+
+  @inline(__always) static func cell(_ f: Frame, _ slot: Int) -> Cell {
+    guard case .object(let o) = f[slot] else { fatalError("slot \(slot) holds no cell") }
+    return unsafeDowncast(o, to: Cell.self)
+  }
+
+  func store(_ target: Expr) throws -> Store {
+    switch target.kind {
+    case .name(_, let id):
+      switch resolver.place(of: id) {
+      case .local(let slot): return { f, v in f[slot] = v }
+      case .cell(let slot): return { f, v in Compiler.cell(f, slot).value = v }
+      case .global(let name):
+        let globals = self.globals
+        let index = globals.slot(name)
+        return { _, v in globals.values[index] = v }
+      }
+    case .index(let base, let index):
+      let modify = try self.modify(base)
+      let indexCode = try compile(index)
+      let range = target.range
+      return { f, v in
+        let i = try indexCode(f)
+        try modify(f) { container in
+          do { try Subscripts.set(&container, i, v) } catch let e as OptError { throw e.locate(range) }
+        }
+      }
+    case .tuple(let items), .list(let items):
+      let stores = try items.map { try store($0) }
+      let count = items.count
+      let range = target.range
+      return { f, v in
+        let elements = try Compiler.unpack(v, count: count, range: range)
+        for (k, s) in stores.enumerated() { try s(f, elements[k]) }
+      }
+    default:
+      throw OptError(.syntaxError, "cannot assign to this expression", at: target.range)
+    }
+  }
+
+  /// Splits a value into exactly `count` parts for `a, b = value`.
+  static func unpack(_ v: Value, count: Int, range: SourceRange) throws -> [Value] {
+    let elements: Elements
+    do { elements = try Elements(v) } catch {
+      throw OptError(.typeError, "cannot unpack a \(v.typeName) into \(count) names", at: range)
+    }
+    guard elements.count == count else {
+      let what = elements.count < count ? "not enough" : "too many"
+      throw OptError(
+        .valueError, "\(what) values to unpack (expected \(count), got \(elements.count))", at: range)
+    }
+    return elements.all
+  }
+
+  /// In-place access to a target: a variable is changed where it lives, so
+  /// that `xs.append(v)` and `x[i] = v` do not copy the list.
+  func modify(_ target: Expr) throws -> Modify {
+    switch target.kind {
+    case .name(let name, let id):
+      let read = load(name, id, target.range)
+      switch resolver.place(of: id) {
+      case .local(let slot):
+        return { f, body in
+          _ = try read(f)
+          try body(&f[slot])
+        }
+      case .cell(let slot):
+        return { f, body in
+          _ = try read(f)
+          try body(&Compiler.cell(f, slot).value)
+        }
+      case .global(let name):
+        let globals = self.globals
+        let index = globals.slot(name)
+        return { f, body in
+          _ = try read(f)
+          try body(&globals.values[index])
+        }
+      }
+    case .index(let base, let index):
+      let outer = try modify(base)
+      let indexCode = try compile(index)
+      let range = target.range
+      return { f, body in
+        let i = try indexCode(f)
+        try outer(f) { container in
+          do { try Subscripts.modify(&container, i, body) } catch let e as OptError { throw e.locate(range) }
+        }
+      }
+    default:
+      // A temporary: changing it in place has no lasting effect, as with values.
+      let code = try compile(target)
+      return { f, body in
+        var temporary = try code(f)
+        try body(&temporary)
+      }
+    }
+  }
+
+  /// Whether an expression names a place that can be changed in place.
+  static func isPlace(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .name: return true
+    case .index(let base, _): return isPlace(base)
+    default: return false
+    }
+  }
+}
+
+/// Keeps a buffer of compiled statements alive as long as the closure using it.
+final class BufferKeeper {
+  let buffer: UnsafeMutableBufferPointer<Exec>
+  init(_ buffer: UnsafeMutableBufferPointer<Exec>) { self.buffer = buffer }
+  deinit {
+    buffer.deinitialize()
+    buffer.deallocate()
+  }
+}

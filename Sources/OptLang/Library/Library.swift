@@ -1,0 +1,200 @@
+import Foundation
+
+/// The built-in functions and modules, installed into every runtime. Each
+/// theme has its own file (math, sequences, arrays, random, modules); this
+/// file holds the catalogue and the helpers they share.
+public enum Library {
+  /// Every built-in function, by its bare name; modules share these objects,
+  /// so `np.sqrt is sqrt`.
+  nonisolated(unsafe) static var catalogue: [String: Builtin] = [:]
+
+  static func install(into runtime: Runtime) {
+    if catalogue.isEmpty {
+      for builtin in MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
+        + RandomLibrary.builtins
+      {
+        catalogue[builtin.name] = builtin
+      }
+    }
+    for name in bareNames {
+      if let builtin = catalogue[name] { runtime.define(name, .function(builtin)) }
+    }
+    for (name, value) in constants { runtime.define(name, .number(value)) }
+    for module in Modules.make() { runtime.register(module: module) }
+  }
+
+  static let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
+
+  /// The built-ins available without a module prefix (SPEC §3's list and Python's usual ones).
+  static let bareNames = [
+    "print", "len", "range", "zip", "enumerate", "list", "tuple", "str", "float", "int", "round", "abs", "min",
+    "max", "sum", "mean", "sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "tanh", "floor", "ceil", "pow",
+    "maximum", "minimum", "sign", "isnan", "isfinite", "array", "zeros", "ones", "full", "linspace", "arange",
+    "dot", "norm", "argmin", "argmax", "where", "format", "help", "seed", "rand", "randn", "uniform", "sorted",
+    "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr",
+  ]
+
+  /// Calls a built-in by name (used by array methods such as `a.sum()`).
+  static func call(_ name: String, _ positional: [Value], runtime: Runtime) throws -> Value {
+    guard let builtin = catalogue[name] else { throw OptError(.nameError, "no built-in named '\(name)'") }
+    return try builtin.call(Arguments(positional, runtime: runtime, callee: name))
+  }
+
+  /// Makes a built-in applied element-wise: to a number, or to every element
+  /// of an array (a list or tuple of numbers becomes an array, as in numpy).
+  static func elementwise(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double) -> Builtin {
+    Builtin(name, "\(name)(x)", doc, parameters: ["x"], .unary { v in
+      if case .number(let x) = v { return .number(f(x)) }
+      return try mapNumbers(v, name) { f($0) }
+    })
+  }
+
+  /// Applies `f` to a number, or element-wise to an array or list of numbers.
+  static func mapNumbers(_ v: Value, _ name: String, _ f: (Double) -> Double) throws -> Value {
+    switch v {
+    case .number(let x): return .number(f(x))
+    case .bool(let b): return .number(f(b ? 1 : 0))
+    case .array(let a): return .array(a.map(f))
+    case .list, .tuple: return .array(try Convert.array(v, what: "\(name)()").map(f))
+    default:
+      throw OptError(.typeError, "\(name)() needs a number or an array, not a \(v.typeName)")
+    }
+  }
+
+  /// Combines two numbers or arrays element-wise (a number pairs with every element).
+  static func zipNumbers(_ a: Value, _ b: Value, _ name: String, _ f: (Double, Double) -> Double) throws -> Value {
+    if let x = a.asNumber, let y = b.asNumber { return .number(f(x, y)) }
+    let p = try a.asNumber.map { NumArray([$0]) } ?? Convert.array(a, what: "\(name)()")
+    let q = try b.asNumber.map { NumArray([$0]) } ?? Convert.array(b, what: "\(name)()")
+    if p.count == 1 && a.asNumber != nil { return .array(q.map { f(p[0], $0) }) }
+    if q.count == 1 && b.asNumber != nil { return .array(p.map { f($0, q[0]) }) }
+    guard p.count == q.count else {
+      throw OptError(.valueError, "\(name)() got arrays of different lengths (\(p.count) and \(q.count))")
+    }
+    return .array(NumArray((0..<p.count).map { f(p[$0], q[$0]) }))
+  }
+
+  /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)`: whole numbers only.
+  public static func makeRange(_ bounds: [Value]) throws -> RangeObject {
+    let numbers = try bounds.map { v -> Double in
+      guard let x = v.asNumber else { throw OptError(.typeError, "range() needs numbers, not a \(v.typeName)") }
+      _ = try Runtime.wholeNumber(x, what: "range()'s arguments")
+      return x
+    }
+    switch numbers.count {
+    case 1: return RangeObject(start: 0, stop: numbers[0], step: 1)
+    case 2: return RangeObject(start: numbers[0], stop: numbers[1], step: 1)
+    case 3:
+      guard numbers[2] != 0 else { throw OptError(.valueError, "range() step must not be zero") }
+      return RangeObject(start: numbers[0], stop: numbers[1], step: numbers[2])
+    default:
+      throw OptError(.typeError, "range() takes 1 to 3 arguments, but \(numbers.count) were given")
+    }
+  }
+
+  /// `sorted(xs, key=None, reverse=False)` and `xs.sort(...)`.
+  static func sorted(_ items: [Value], _ args: Arguments) throws -> [Value] {
+    let key = args.keyword("key")
+    let reverse = try args.keyword("reverse").map { try Operators.truthy($0) } ?? false
+    let keys = try items.map { item in try key.map { try args.runtime.call($0, [item]) } ?? item }
+    var failure: Error?
+    let order = Array(items.indices).sorted { i, j in
+      do {
+        let c = try Operators.ordering(keys[i], keys[j])
+        return reverse ? c > 0 && c != 2 : c < 0
+      } catch {
+        failure = error
+        return false
+      }
+    }
+    if let failure { throw failure }
+    return order.map { items[$0] }
+  }
+
+  /// `"{} and {:.2f}".format(a, b)`: positional fields, by order or by number.
+  static func formatMethod(_ template: String, _ args: Arguments) throws -> String {
+    var out = ""
+    var chars = Array(template)[...]
+    var nextIndex = 0
+    while let c = chars.first {
+      chars = chars.dropFirst()
+      if c == "{" {
+        if chars.first == "{" {
+          out.append("{")
+          chars = chars.dropFirst()
+          continue
+        }
+        guard let close = chars.firstIndex(of: "}") else {
+          throw OptError(.valueError, "'{' in the format string is never closed")
+        }
+        let field = String(chars[..<close])
+        chars = chars[chars.index(after: close)...]
+        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts.first.map(String.init) ?? ""
+        let spec = parts.count > 1 ? String(parts[1]) : ""
+        let value: Value
+        if name.isEmpty {
+          guard nextIndex < args.count else { throw OptError(.indexError, "format() has more fields than arguments") }
+          value = args.positional[nextIndex]
+          nextIndex += 1
+        } else if let k = Int(name) {
+          guard k < args.count else { throw OptError(.indexError, "format() has no argument \(k)") }
+          value = args.positional[k]
+        } else if let v = args.keyword(name) {
+          value = v
+        } else {
+          throw OptError(.valueError, "format() has no argument named '\(name)'")
+        }
+        out += try FormatSpec.format(value, spec: spec)
+      } else if c == "}" {
+        if chars.first == "}" { chars = chars.dropFirst() }
+        out.append("}")
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// numpy's pairwise summation (`pairwise_sum_DOUBLE` in numpy's loops): the
+  /// same additions in the same order, so `np.sum` and `mean` agree with numpy
+  /// to the last bit. `np.add.reduce` starts from the first element.
+  static func numpySum(_ xs: [Double]) -> Double {
+    guard let first = xs.first else { return 0 }
+    return xs.withUnsafeBufferPointer { buffer in
+      first + pairwiseSum(buffer.baseAddress! + 1, xs.count - 1)
+    }
+  }
+
+  private static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
+    if n < 8 {
+      var result = -0.0
+      for i in 0..<n { result += a[i] }
+      return result
+    }
+    if n <= 128 {
+      var r = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])
+      var i = 8
+      while i < n - (n % 8) {
+        r.0 += a[i]
+        r.1 += a[i + 1]
+        r.2 += a[i + 2]
+        r.3 += a[i + 3]
+        r.4 += a[i + 4]
+        r.5 += a[i + 5]
+        r.6 += a[i + 6]
+        r.7 += a[i + 7]
+        i += 8
+      }
+      var result = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
+      while i < n {
+        result += a[i]
+        i += 1
+      }
+      return result
+    }
+    var n2 = n / 2
+    n2 -= n2 % 8
+    return pairwiseSum(a, n2) + pairwiseSum(a + n2, n - n2)
+  }
+}

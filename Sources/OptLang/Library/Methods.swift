@@ -1,0 +1,248 @@
+/// Methods of lists, tuples, strings and arrays, called as `value.name(...)`.
+/// A method that changes a list (`append`, `pop`, ...) changes the variable it
+/// was called on; lists have value semantics, so no other variable sees it.
+public enum Methods {
+  /// The names of the methods that change a list in place.
+  public static let mutating: Set<String> = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"]
+
+  static let listMethods = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "index", "count", "copy"]
+  static let tupleMethods = ["index", "count"]
+  static let stringMethods = [
+    "upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "replace", "startswith", "endswith", "find",
+    "count", "format", "title", "capitalize", "isdigit", "center", "ljust", "rjust",
+  ]
+  static let arrayMethods = [
+    "sum", "mean", "max", "min", "argmax", "argmin", "copy", "tolist", "dot", "std", "var", "cumsum", "fill", "sort",
+  ]
+
+  /// The method names a value has, for completion and "did you mean".
+  public static func names(of v: Value) -> [String] {
+    switch v {
+    case .list: return listMethods
+    case .tuple: return tupleMethods
+    case .string: return stringMethods
+    case .array: return arrayMethods
+    default: return []
+    }
+  }
+
+  /// Runs a method that changes a list, on the list itself.
+  static func mutateList(_ receiver: inout Value, _ name: String, _ args: Arguments) throws -> Value {
+    guard case .list(var items) = receiver else { return .none }
+    receiver = .none  // `items` is now the list's only owner: changed in place
+    defer { receiver = .list(items) }
+    var args = args
+    args.callee = "list.\(name)"
+    switch name {
+    case "append":
+      try args.check(min: 1, max: 1)
+      try Runtime.checkLength(items.count + 1, what: "the list")
+      items.append(args.positional[0])
+    case "extend":
+      try args.check(min: 1, max: 1)
+      let more = try Elements(args.positional[0]).all
+      try Runtime.checkLength(items.count + more.count, what: "the list")
+      items.append(contentsOf: more)
+    case "insert":
+      try args.check(min: 2, max: 2)
+      let i = try args.whole(0, "index")
+      let k = i < 0 ? max(0, items.count + i) : min(i, items.count)
+      items.insert(args.positional[1], at: k)
+    case "pop":
+      try args.check(min: 0, max: 1)
+      guard !items.isEmpty else { throw OptError(.indexError, "pop from an empty list") }
+      let k = args.count == 0 ? items.count - 1 : try Subscripts.position(args.positional[0], count: items.count, typeName: "list")
+      return items.remove(at: k)
+    case "remove":
+      try args.check(min: 1, max: 1)
+      guard let k = items.firstIndex(where: { Operators.equal($0, args.positional[0]) }) else {
+        throw OptError(.valueError, "list.remove(x): \(Format.repr(args.positional[0])) is not in the list")
+      }
+      items.remove(at: k)
+    case "reverse":
+      try args.check(min: 0, max: 0)
+      items.reverse()
+    case "sort":
+      try args.check(min: 0, max: 0, keywords: ["reverse", "key"])
+      items = try Library.sorted(items, args)
+    case "clear":
+      try args.check(min: 0, max: 0)
+      items.removeAll()
+    default: break
+    }
+    return .none
+  }
+
+  /// Runs a method that does not change its receiver; nil if `name` is not one of its methods.
+  public static func call(_ receiver: Value, _ name: String, _ args: Arguments) throws -> Value? {
+    var args = args
+    args.callee = "\(receiver.typeName).\(name)"
+    switch receiver {
+    case .list(let items), .tuple(let items):
+      switch name {
+      case "index":
+        try args.check(min: 1, max: 1)
+        guard let k = items.firstIndex(where: { Operators.equal($0, args.positional[0]) }) else {
+          throw OptError(.valueError, "\(Format.repr(args.positional[0])) is not in the \(receiver.typeName)")
+        }
+        return .number(Double(k))
+      case "count":
+        try args.check(min: 1, max: 1)
+        return .number(Double(items.filter { Operators.equal($0, args.positional[0]) }.count))
+      case "copy":
+        try args.check(min: 0, max: 0)
+        return receiver
+      case _ where mutating.contains(name):
+        // A list method on a temporary (or a tuple): works on a copy.
+        var copy = receiver
+        if case .tuple = receiver {
+          throw OptError(.attributeError, "a tuple cannot be changed, so it has no '\(name)'; make a list: list(t)")
+        }
+        return try mutateList(&copy, name, args)
+      default: return nil
+      }
+    case .string(let text):
+      return try stringMethod(text.value, name, args)
+    case .array(let a):
+      return try arrayMethod(a, name, args)
+    default:
+      return nil
+    }
+  }
+
+  private static func stringMethod(_ s: String, _ name: String, _ args: Arguments) throws -> Value? {
+    func text(_ i: Int) throws -> String {
+      guard case .string(let t) = args.positional[i] else {
+        throw OptError(.typeError, "\(args.callee)() needs a string, not a \(args.positional[i].typeName)")
+      }
+      return t.value
+    }
+    switch name {
+    case "upper": return .str(s.uppercased())
+    case "lower": return .str(s.lowercased())
+    case "title": return .str(s.capitalized)
+    case "capitalize": return .str(s.prefix(1).uppercased() + s.dropFirst().lowercased())
+    case "strip", "lstrip", "rstrip":
+      try args.check(min: 0, max: 1)
+      let set: Set<Character> = args.count == 1 ? Set(try text(0)) : [" ", "\t", "\n", "\r"]
+      var chars = Substring(s)
+      if name != "rstrip" { chars = chars.drop { set.contains($0) } }
+      if name != "lstrip" { while let last = chars.last, set.contains(last) { chars = chars.dropLast() } }
+      return .str(String(chars))
+    case "split":
+      try args.check(min: 0, max: 1)
+      if args.count == 0 {
+        return .list(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .str(String($0)) })
+      }
+      let separator = try text(0)
+      guard !separator.isEmpty else { throw OptError(.valueError, "split() needs a non-empty separator") }
+      return .list(s.components(separatedBy: separator).map { .str($0) })
+    case "join":
+      try args.check(min: 1, max: 1)
+      let parts = try Elements(args.positional[0]).all.map { v -> String in
+        guard case .string(let t) = v else {
+          throw OptError(.typeError, "join() needs strings, but got a \(v.typeName); convert with str(x)")
+        }
+        return t.value
+      }
+      return .str(parts.joined(separator: s))
+    case "replace":
+      try args.check(min: 2, max: 2)
+      return .str(s.replacingOccurrences(of: try text(0), with: try text(1)))
+    case "startswith":
+      try args.check(min: 1, max: 1)
+      return .bool(s.hasPrefix(try text(0)))
+    case "endswith":
+      try args.check(min: 1, max: 1)
+      return .bool(s.hasSuffix(try text(0)))
+    case "find":
+      try args.check(min: 1, max: 1)
+      guard let r = s.range(of: try text(0)) else { return .number(-1) }
+      return .number(Double(s.distance(from: s.startIndex, to: r.lowerBound)))
+    case "count":
+      try args.check(min: 1, max: 1)
+      let needle = try text(0)
+      guard !needle.isEmpty else { return .number(Double(s.count + 1)) }
+      return .number(Double(s.components(separatedBy: needle).count - 1))
+    case "isdigit": return .bool(!s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber })
+    case "center", "ljust", "rjust":
+      try args.check(min: 1, max: 1)
+      let width = try args.whole(0, "width")
+      let spec = (name == "center" ? "^" : name == "ljust" ? "<" : ">") + String(width)
+      return .str(try FormatSpec.format(.str(s), spec: spec))
+    case "format":
+      return .str(try Library.formatMethod(s, args))
+    default: return nil
+    }
+  }
+
+  private static func arrayMethod(_ a: NumArray, _ name: String, _ args: Arguments) throws -> Value? {
+    let value = Value.array(a)
+    switch name {
+    case "sum", "mean", "max", "min", "argmax", "argmin", "std", "var", "cumsum":
+      try args.check(min: 0, max: 0)
+      return try Library.call(name, [value], runtime: args.runtime)
+    case "dot":
+      try args.check(min: 1, max: 1)
+      return try Library.call("dot", [value, args.positional[0]], runtime: args.runtime)
+    case "copy": return value
+    case "tolist": return .list(a.storage.map { .number($0) })
+    case "fill", "sort":
+      throw OptError(
+        .attributeError, "array.\(name)() would change the array in place; write a = sorted(a) or a = full(len(a), v)")
+    default: return nil
+    }
+  }
+}
+
+/// Attribute lookup, `value.name`: module members, record fields, array
+/// properties, and methods (as bound methods when not called at once).
+public enum Attributes {
+  public static func get(_ v: Value, _ name: String, runtime: Runtime) throws -> Value {
+    switch v {
+    case .object(let o):
+      if let value = o.attribute(name) { return value }
+      throw missing(v, name, o.attributeNames)
+    case .array(let a):
+      switch name {
+      case "shape": return .tuple([.number(Double(a.count))])
+      case "size": return .number(Double(a.count))
+      case "ndim": return .number(1)
+      case "T": return v
+      default: break
+      }
+    case .function(let f):
+      if name == "__name__" { return .str(f.name) }
+      if name == "__doc__" { return f.doc.map { .str($0) } ?? .none }
+    default: break
+    }
+    let methods = Methods.names(of: v)
+    if methods.contains(name) {
+      return .function(
+        BoundMethod(receiver: v, name: name, signature: "\(v.typeName).\(name)(...)") { receiver, args in
+          guard let result = try Methods.call(receiver, name, args) else { return .none }
+          return result
+        })
+    }
+    var names = methods
+    if case .array = v { names += ["shape", "size", "ndim"] }
+    throw missing(v, name, names)
+  }
+
+  static func missing(_ v: Value, _ name: String, _ names: [String]) -> OptError {
+    let owner: String
+    if case .object(let m as Module) = v { owner = "the module '\(m.name)'" } else { owner = "a \(v.typeName)" }
+    var hint = Suggest.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+    if hint == nil && !names.isEmpty && names.count <= 20 { hint = "it has: " + names.sorted().joined(separator: ", ") }
+    return OptError(.attributeError, "\(owner) has no attribute '\(name)'", hint: hint)
+  }
+
+  /// The attribute names of a value, for completion.
+  public static func names(of v: Value) -> [String] {
+    switch v {
+    case .object(let o): return o.attributeNames
+    case .array: return Methods.arrayMethods + ["shape", "size", "ndim"]
+    default: return Methods.names(of: v)
+    }
+  }
+}

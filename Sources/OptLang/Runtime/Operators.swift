@@ -1,0 +1,292 @@
+import Foundation
+
+/// The operators on values: arithmetic (numbers, element-wise on arrays,
+/// concatenation on sequences), comparison, equality and truthiness.
+/// Numbers follow IEEE 754 as numpy does: `1/0` is `inf`, `0/0` is `nan`.
+public enum Operators {
+  /// One arithmetic operator on two numbers.
+  @inline(__always) public static func apply(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {
+    switch op {
+    case .add: return x + y
+    case .subtract: return x - y
+    case .multiply: return x * y
+    case .divide: return x / y
+    case .floorDivide: return floorDivide(x, y)
+    case .modulo: return modulo(x, y)
+    case .power: return power(x, y)
+    }
+  }
+
+  /// `x ** y`. C's `pow` gives IEEE results (a negative base with a
+  /// fractional exponent is `nan`, `0 ** -1` is `inf`), as numpy does.
+  @inline(__always) public static func power(_ x: Double, _ y: Double) -> Double {
+    if y == 2 { return x * x }
+    return Foundation.pow(x, y)
+  }
+
+  /// Python's float floor division (CPython `float_divmod`); by zero as numpy: ±inf or nan.
+  public static func floorDivide(_ x: Double, _ y: Double) -> Double {
+    if y == 0 { return x / y }
+    let mod = fmod(x, y)
+    var div = (x - mod) / y
+    if mod != 0 && ((y < 0) != (mod < 0)) { div -= 1 }
+    if div == 0 { return copysign(0, x / y) }
+    var floorDiv = div.rounded(.down)
+    if div - floorDiv > 0.5 { floorDiv += 1 }
+    return floorDiv
+  }
+
+  /// Python's float modulo: the result has the sign of the divisor; by zero, nan (numpy).
+  public static func modulo(_ x: Double, _ y: Double) -> Double {
+    if y == 0 { return .nan }
+    var mod = fmod(x, y)
+    if mod != 0 {
+      if (y < 0) != (mod < 0) { mod += y }
+    } else {
+      mod = copysign(0, y)
+    }
+    return mod
+  }
+
+  /// A binary operator on any two values: the general path behind the
+  /// compiled fast path for two numbers.
+  public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    if let x = a.asNumber, let y = b.asNumber { return .number(apply(op, x, y)) }
+    switch (a, b) {
+    case (.array(let p), .array(let q)):
+      guard p.count == q.count else {
+        throw OptError(
+          .valueError, "cannot combine arrays of different lengths (\(p.count) and \(q.count)) with '\(op.rawValue)'")
+      }
+      var out = [Double](repeating: 0, count: p.count)
+      for i in 0..<p.count { out[i] = apply(op, p[i], q[i]) }
+      return .array(NumArray(out))
+    case (.array(let p), _):
+      if let y = b.asNumber { return .array(p.map { apply(op, $0, y) }) }
+      if case .list = b, let q = try? Convert.array(b) { return try binary(op, a, .array(q)) }
+    case (_, .array(let q)):
+      if let x = a.asNumber { return .array(q.map { apply(op, x, $0) }) }
+      if case .list = a, let p = try? Convert.array(a) { return try binary(op, .array(p), b) }
+    case (.string(let s), .string(let t)) where op == .add:
+      return .str(s.value + t.value)
+    case (.list(let s), .list(let t)) where op == .add:
+      try Runtime.checkLength(s.count + t.count)
+      return .list(s + t)
+    case (.tuple(let s), .tuple(let t)) where op == .add:
+      return .tuple(s + t)
+    case (.string, _), (.list, _), (.tuple, _):
+      if op == .multiply, let n = b.asNumber { return try repeated(a, n) }
+    case (_, .string), (_, .list), (_, .tuple):
+      if op == .multiply, let n = a.asNumber { return try repeated(b, n) }
+    default: break
+    }
+    var hint: String?
+    if case .list = a, b.asNumber != nil { hint = "for element-wise arithmetic, make an array: array(xs)" }
+    if case .list = b, a.asNumber != nil { hint = "for element-wise arithmetic, make an array: array(xs)" }
+    if case .string = a, b.asNumber != nil, op == .add { hint = "convert the number with str(x), or use an f-string" }
+    if case .string = b, a.asNumber != nil, op == .add { hint = "convert the number with str(x), or use an f-string" }
+    if case .string = a, op == .modulo { hint = "use an f-string: f\"{x:.3f}\"" }
+    throw OptError(
+      .typeError, "cannot use '\(op.rawValue)' on a \(a.typeName) and a \(b.typeName)", hint: hint)
+  }
+
+  private static func repeated(_ v: Value, _ n: Double) throws -> Value {
+    let count = max(0, try Runtime.wholeNumber(n, what: "a repeat count"))
+    switch v {
+    case .string(let s):
+      try Runtime.checkLength(s.value.utf8.count * count, what: "the repeated string")
+      return .str(String(repeating: s.value, count: count))
+    case .list(let items):
+      try Runtime.checkLength(items.count * count, what: "the repeated list")
+      return .list(Array([[Value]](repeating: items, count: count).joined()))
+    case .tuple(let items):
+      try Runtime.checkLength(items.count * count, what: "the repeated tuple")
+      return .tuple(Array([[Value]](repeating: items, count: count).joined()))
+    default: return v
+    }
+  }
+
+  /// Unary minus (and plus): numbers, element-wise on arrays.
+  public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+    if let x = v.asNumber { return .number(op == .negate ? -x : x) }
+    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a) }
+    throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on a \(v.typeName)")
+  }
+
+  /// Python's truthiness; an array of more than one element is ambiguous, as in numpy.
+  public static func truthy(_ v: Value) throws -> Bool {
+    switch v {
+    case .bool(let b): return b
+    case .number(let x): return x != 0
+    case .none: return false
+    case .string(let s): return !s.value.isEmpty
+    case .list(let items), .tuple(let items): return !items.isEmpty
+    case .array(let a):
+      if a.count == 1 { return a[0] != 0 }
+      if a.count == 0 { return false }
+      throw OptError(
+        .valueError, "the truth value of an array with \(a.count) elements is ambiguous",
+        hint: "use any(a) or all(a)")
+    case .object(let o):
+      if let r = o as? RangeObject { return r.count > 0 }
+      return true
+    case .function: return true
+    case .unbound: return false
+    }
+  }
+
+  /// `==` between two values (not element-wise): Python's equality.
+  public static func equal(_ a: Value, _ b: Value) -> Bool {
+    if let x = a.asNumber, let y = b.asNumber { return x == y }
+    switch (a, b) {
+    case (.none, .none): return true
+    case (.string(let s), .string(let t)): return s.value == t.value
+    case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
+      return s.count == t.count && zip(s, t).allSatisfy { equal($0, $1) }
+    case (.array(let p), .array(let q)): return p.storage == q.storage
+    default: return Value.identical(a, b)
+    }
+  }
+
+  /// A comparison operator. On arrays `==`, `<` and friends are element-wise
+  /// and give an array of 1s and 0s, as numpy's boolean arrays.
+  public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+    switch op {
+    case .in: return .bool(try contains(b, a))
+    case .notIn: return .bool(!(try contains(b, a)))
+    case .is: return .bool(Value.identical(a, b))
+    case .isNot: return .bool(!Value.identical(a, b))
+    default: break
+    }
+    if let x = a.asNumber, let y = b.asNumber { return .bool(compareNumbers(op, x, y)) }
+    switch (a, b) {
+    case (.array(let p), .array(let q)):
+      guard p.count == q.count else {
+        throw OptError(.valueError, "cannot compare arrays of different lengths (\(p.count) and \(q.count))")
+      }
+      return .array(NumArray((0..<p.count).map { compareNumbers(op, p[$0], q[$0]) ? 1 : 0 }))
+    case (.array(let p), _):
+      if let y = b.asNumber { return .array(p.map { compareNumbers(op, $0, y) ? 1 : 0 }) }
+    case (_, .array(let q)):
+      if let x = a.asNumber { return .array(q.map { compareNumbers(op, x, $0) ? 1 : 0 }) }
+    default: break
+    }
+    if op == .equal { return .bool(equal(a, b)) }
+    if op == .notEqual { return .bool(!equal(a, b)) }
+    let order = try ordering(a, b)
+    switch op {
+    case .less: return .bool(order < 0)
+    case .lessEqual: return .bool(order <= 0)
+    case .greater: return .bool(order > 0)
+    default: return .bool(order >= 0)
+    }
+  }
+
+  @inline(__always) public static func compareNumbers(_ op: CompareOperator, _ x: Double, _ y: Double) -> Bool {
+    switch op {
+    case .equal: return x == y
+    case .notEqual: return x != y
+    case .less: return x < y
+    case .lessEqual: return x <= y
+    case .greater: return x > y
+    case .greaterEqual: return x >= y
+    default: return false
+    }
+  }
+
+  /// -1, 0 or 1 for values that have an order: numbers, strings, and lists or
+  /// tuples of them (lexicographic).
+  public static func ordering(_ a: Value, _ b: Value) throws -> Int {
+    if let x = a.asNumber, let y = b.asNumber {
+      if x.isNaN || y.isNaN { return 2 }  // no order: every comparison false except !=
+      return x < y ? -1 : x > y ? 1 : 0
+    }
+    switch (a, b) {
+    case (.string(let s), .string(let t)):
+      return s.value < t.value ? -1 : s.value > t.value ? 1 : 0
+    case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
+      for (x, y) in zip(s, t) where !equal(x, y) { return try ordering(x, y) }
+      return s.count < t.count ? -1 : s.count > t.count ? 1 : 0
+    default:
+      throw OptError(.typeError, "cannot compare a \(a.typeName) with a \(b.typeName) by order")
+    }
+  }
+
+  /// `item in container`.
+  public static func contains(_ container: Value, _ item: Value) throws -> Bool {
+    switch container {
+    case .list(let items), .tuple(let items): return items.contains { equal($0, item) }
+    case .array(let a):
+      guard let x = item.asNumber else { return false }
+      return a.storage.contains(x)
+    case .string(let s):
+      guard case .string(let t) = item else {
+        throw OptError(.typeError, "'in <string>' needs a string on the left, not a \(item.typeName)")
+      }
+      return t.value.isEmpty || s.value.contains(t.value)
+    case .object(let o as RangeObject):
+      guard let x = item.asNumber else { return false }
+      return (0..<o.count).contains { o.element($0) == x }
+    default:
+      throw OptError(.typeError, "cannot look for an item in a \(container.typeName)")
+    }
+  }
+}
+
+extension Value {
+  /// Python's `is`: the same object, or equal simple values.
+  public static func identical(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.none, .none), (.unbound, .unbound): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y
+    case (.string(let s), .string(let t)): return s === t || s.value == t.value
+    case (.function(let f), .function(let g)): return f === g
+    case (.object(let o), .object(let p)): return o === p
+    case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
+      return s.withUnsafeBufferPointer { p in t.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
+        && s.count == t.count
+    case (.array(let p), .array(let q)):
+      return p.storage.withUnsafeBufferPointer { x in q.storage.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    default: return false
+    }
+  }
+}
+
+/// "Did you mean ...?": the closest name by edit distance.
+public enum Suggest {
+  public static func closest(to name: String, among candidates: [String]) -> String? {
+    let limit = max(1, name.count / 3)
+    var best: (String, Int)?
+    for candidate in candidates where candidate != name && !candidate.hasPrefix("_") {
+      let d = distance(name, candidate)
+      if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
+    }
+    if best == nil {
+      // A different case, or a prefix of a longer name, still deserves a suggestion.
+      best = candidates.first { $0.lowercased() == name.lowercased() && $0 != name }.map { ($0, 0) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance, counting a swap of two neighbours as one edit.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let s = Array(a)
+    let t = Array(b)
+    if s.isEmpty { return t.count }
+    if t.isEmpty { return s.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: t.count + 1), count: s.count + 1)
+    for i in 0...s.count { d[i][0] = i }
+    for j in 0...t.count { d[0][j] = j }
+    for i in 1...s.count {
+      for j in 1...t.count {
+        let cost = s[i - 1] == t[j - 1] ? 0 : 1
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] {
+          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return d[s.count][t.count]
+  }
+}

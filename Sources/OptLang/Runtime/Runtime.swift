@@ -1,0 +1,307 @@
+import Foundation
+
+/// A frame: the slots of one running function, a window into `Runtime`'s value stack.
+public typealias Frame = UnsafeMutablePointer<Value>
+
+/// Set from a signal handler when the learner presses Ctrl-C; every loop and
+/// long built-in checks it and stops with a `KeyboardInterrupt`.
+public enum Interrupt {
+  nonisolated(unsafe) public static var requested = false
+}
+
+/// The state of a running program: global variables, the value stack that
+/// holds every frame's slots, the call depth, the random generator and where
+/// output goes. One `Runtime` lives as long as a REPL session.
+public final class Runtime {
+  /// Python's default recursion limit.
+  public static let maxCallDepth = 1000
+  /// Slots on the value stack (16 bytes each).
+  static let stackCapacity = 1 << 21
+  /// The longest list, array or string a program may build.
+  public static let maxCollectionLength = 50_000_000
+
+  let stackBase: Frame
+  let stackEnd: Frame
+  /// The first free slot; everything at and above it is `.unbound`.
+  var sp: Frame
+  var depth = 0
+  /// Where `return` leaves its value for the caller.
+  var returnValue: Value = .none
+  public let globals = Globals()
+  /// The built-in functions and constants, by name.
+  public private(set) var builtins: [String: Value] = [:]
+  /// The modules `import` can bind.
+  public private(set) var modules: [String: Module] = [:]
+  /// Receives everything the program prints.
+  public var output: (String) -> Void
+  /// The generator behind `rand`, `randn` and `np.random`.
+  public var random = MersenneTwister(seed: 0)
+  /// Colour in `help` and friends.
+  public var colorEnabled = false
+
+  public init(output: @escaping (String) -> Void = { print($0, terminator: "") }) {
+    self.output = output
+    stackBase = Frame.allocate(capacity: Runtime.stackCapacity)
+    stackBase.initialize(repeating: .unbound, count: Runtime.stackCapacity)
+    stackEnd = stackBase + Runtime.stackCapacity
+    sp = stackBase
+    globals.runtime = self
+    Library.install(into: self)
+  }
+
+  deinit {
+    stackBase.deinitialize(count: Runtime.stackCapacity)
+    stackBase.deallocate()
+  }
+
+  /// Registers a built-in under its name (and so makes it a global).
+  func define(_ name: String, _ value: Value) {
+    builtins[name] = value
+    globals.defineBuiltin(name, value)
+  }
+
+  func register(module: Module) { modules[module.name] = module }
+
+  // MARK: Frames and calls
+
+  /// Reserves `size` slots for a new frame.
+  @inline(__always) func pushFrame(_ size: Int) throws -> Frame {
+    let base = sp
+    guard stackEnd - base > size else {
+      throw OptError(.recursionError, "the program ran out of stack space (too many nested calls)")
+    }
+    sp = base + size
+    return base
+  }
+
+  /// Releases a frame's slots, leaving them `.unbound` again.
+  @inline(__always) func popFrame(_ base: Frame, _ size: Int) {
+    var i = 0
+    while i < size {
+      base[i] = .unbound
+      i += 1
+    }
+    sp = base
+  }
+
+  /// Runs a user function whose arguments are already in `base`.
+  @inline(__always) func invoke(_ function: UserFunction, _ base: Frame) throws -> Value {
+    depth += 1
+    defer { depth -= 1 }
+    let code = function.code
+    if depth > Runtime.maxCallDepth {
+      throw OptError(
+        .recursionError, "maximum recursion depth exceeded (\(Runtime.maxCallDepth) nested calls)",
+        hint: "a function that calls itself needs a case that stops the recursion")
+    }
+    if !code.isSimple { setUpCells(function, base) }
+    do {
+      if try code.body(base) == .returned {
+        let result = returnValue
+        returnValue = .none
+        return result
+      }
+      return .none
+    } catch let error as OptError {
+      if error.function == nil { error.function = code.name }
+      throw error
+    }
+  }
+
+  private func setUpCells(_ function: UserFunction, _ base: Frame) {
+    let code = function.code
+    for slot in code.cellParameterSlots { base[slot] = .object(Cell(base[slot])) }
+    for slot in code.cellLocalSlots { base[slot] = .object(Cell(.unbound)) }
+    for (k, slot) in code.freeSlots.enumerated() { base[slot] = .object(function.captured[k]) }
+  }
+
+  /// Calls a user function with arguments bound Python's way: positional,
+  /// then keywords by name, then defaults.
+  func callUser(_ function: UserFunction, positional: [Value], keywords: [(String, Value)]) throws -> Value {
+    let code = function.code
+    let names = code.parameterNames
+    let n = names.count
+    if positional.count > n {
+      throw OptError(
+        .typeError,
+        "\(code.signature) takes \(n) argument\(n == 1 ? "" : "s"), but \(positional.count) \(positional.count == 1 ? "was" : "were") given"
+      )
+    }
+    let base = try pushFrame(code.frameSize)
+    defer { popFrame(base, code.frameSize) }
+    for i in 0..<positional.count { base[i] = positional[i] }
+    for (name, value) in keywords {
+      guard let index = names.firstIndex(of: name) else {
+        let hint = Suggest.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+        throw OptError(
+          .typeError,
+          "\(code.name)() got an unexpected keyword argument '\(name)' (its parameters: \(names.joined(separator: ", ")))",
+          hint: hint)
+      }
+      if case .unbound = base[index] {
+        base[index] = value
+      } else {
+        throw OptError(.typeError, "\(code.name)() got two values for the argument '\(name)'")
+      }
+    }
+    let firstDefault = n - function.defaults.count
+    for i in 0..<n {
+      if case .unbound = base[i] {
+        guard i >= firstDefault else {
+          throw OptError(.typeError, "\(code.signature) is missing the argument '\(names[i])'")
+        }
+        base[i] = function.defaults[i - firstDefault]
+      }
+    }
+    return try invoke(function, base)
+  }
+
+  /// Calls any value: the general path, used by built-ins that take functions
+  /// and by call sites whose fast paths do not apply.
+  public func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)] = []) throws -> Value {
+    guard case .function(let function) = callee else {
+      if case .object(let object) = callee, let callable = object as? CallableObject {
+        return try callable.call(Arguments(positional, keywords: keywords, runtime: self, callee: object.typeName))
+      }
+      throw OptError(.typeError, "a \(callee.typeName) cannot be called like a function")
+    }
+    if function.kind == .user {
+      return try callUser(unsafeDowncast(function, to: UserFunction.self), positional: positional, keywords: keywords)
+    }
+    return try function.call(Arguments(positional, keywords: keywords, runtime: self, callee: function.name))
+  }
+
+  /// Stops with a `KeyboardInterrupt` if Ctrl-C was pressed.
+  @inline(__always) public func checkInterrupt() throws {
+    if Interrupt.requested { try raiseInterrupt() }
+  }
+
+  @inline(never) func raiseInterrupt() throws {
+    Interrupt.requested = false
+    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)")
+  }
+
+  /// Checks that `x` is a whole number usable as an index or a count.
+  @inline(__always) public static func wholeNumber(_ x: Double, what: String) throws -> Int {
+    guard x == x.rounded(.towardZero), abs(x) < 9.0e15 else {
+      throw OptError(
+        .valueError, "\(what) must be a whole number, not \(Format.number(x))",
+        hint: x.isFinite ? "use int(x) or round(x) to make a whole number" : nil)
+    }
+    return Int(x)
+  }
+
+  /// Checks a collection length against the memory limit.
+  public static func checkLength(_ n: Int, what: String = "this") throws {
+    if n > maxCollectionLength {
+      throw OptError(
+        .memoryError, "\(what) would have \(n) elements; the limit is \(maxCollectionLength)",
+        hint: "work with fewer points, or in smaller pieces")
+    }
+  }
+}
+
+/// An object that can be called but is not a function (an optimizer's rule, say).
+public protocol CallableObject: AnyObject {
+  func call(_ args: Arguments) throws -> Value
+}
+
+/// The global variables, each in a numbered slot so that compiled code reads a
+/// global by index. A slot is created the first time any code names it; until
+/// the program assigns it, it holds the built-in of that name or `.unbound`.
+public final class Globals {
+  fileprivate(set) var values: UnsafeMutablePointer<Value>
+  private var capacity = 256
+  public private(set) var names: [String] = []
+  private var indexByName: [String: Int] = [:]
+  private var builtinValues: [String: Value] = [:]
+  weak var runtime: Runtime?
+
+  init() {
+    values = .allocate(capacity: capacity)
+    values.initialize(repeating: .unbound, count: capacity)
+  }
+
+  deinit {
+    values.deinitialize(count: capacity)
+    values.deallocate()
+  }
+
+  /// The slot of a global, created if needed.
+  public func slot(_ name: String) -> Int {
+    if let i = indexByName[name] { return i }
+    if names.count == capacity { grow() }
+    let i = names.count
+    names.append(name)
+    indexByName[name] = i
+    values[i] = builtinValues[name] ?? .unbound
+    return i
+  }
+
+  private func grow() {
+    let newCapacity = capacity * 2
+    let newValues = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
+    newValues.moveInitialize(from: values, count: capacity)
+    (newValues + capacity).initialize(repeating: .unbound, count: newCapacity - capacity)
+    values.deallocate()
+    values = newValues
+    capacity = newCapacity
+  }
+
+  fileprivate func defineBuiltin(_ name: String, _ value: Value) {
+    builtinValues[name] = value
+    values[slot(name)] = value
+  }
+
+  /// The value of a global, if it is bound.
+  public subscript(name: String) -> Value? {
+    get {
+      guard let i = indexByName[name] else { return builtinValues[name] }
+      if case .unbound = values[i] { return nil }
+      return values[i]
+    }
+    set {
+      values[slot(name)] = newValue ?? .unbound
+    }
+  }
+
+  /// Whether the slot still holds the built-in it started with.
+  func isBuiltin(_ name: String, _ value: Value) -> Bool {
+    guard let original = builtinValues[name] else { return false }
+    return Value.identical(original, value)
+  }
+
+  /// The names the program has defined (not built-ins), in the order first seen.
+  public var userNames: [String] {
+    names.filter { name in
+      guard let v = self[name] else { return false }
+      return !isBuiltin(name, v)
+    }
+  }
+
+  /// Every bound name, built-ins included, for completion and suggestions.
+  public var boundNames: [String] { names.filter { self[$0] != nil } }
+
+  /// Forgets every user definition: built-ins come back, everything else is unbound.
+  public func reset() {
+    for (i, name) in names.enumerated() { values[i] = builtinValues[name] ?? .unbound }
+  }
+}
+
+/// A module such as `np` or `math`: named members, some of them modules.
+public final class Module: RuntimeObject {
+  public let name: String
+  public let doc: String
+  public private(set) var members: [String: Value] = [:]
+
+  public init(name: String, doc: String) {
+    self.name = name
+    self.doc = doc
+  }
+
+  public func add(_ name: String, _ value: Value) { members[name] = value }
+  public override var typeName: String { "module" }
+  public override func attribute(_ name: String) -> Value? { members[name] }
+  public override var attributeNames: [String] { members.keys.sorted() }
+  public override var repr: String { "<module '\(name)'>" }
+}
