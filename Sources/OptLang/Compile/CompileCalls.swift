@@ -3,72 +3,108 @@
 /// the new frame), a one- or two-argument built-in (no argument array), and
 /// otherwise the general path that binds keywords and defaults.
 extension Compiler {
-  func compileCall(_ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange)
-    throws -> Eval
-  {
+  func compileCall(
+    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange, direct: Bool = true
+  ) throws -> Eval {
     if case .attribute(let base, let name, let nameRange) = callee.kind {
       return try compileMethodCall(base, name, nameRange, arguments, keywords, range)
     }
+    if direct, keywords.isEmpty, let call = try compileDirectCall(callee, arguments, range) { return call }
     let calleeCode = try compile(callee)
-    let argumentCodes = try arguments.map { try compile($0) }
+    let argumentCodes = try compileAll(arguments)
     let keywordNames = keywords.map(\.name)
-    let keywordCodes = try keywords.map { try compile($0.value) }
+    let keywordCodes = try compileAll(keywords.map(\.value))
     let rt = runtime
     let caller = functionName
 
     if !keywords.isEmpty {
       return { f in
         let c = try calleeCode(f)
-        let positional = try argumentCodes.map { try $0(f) }
+        let positional = try argumentCodes.map { try $0.run(f) }
         var named: [(String, Value)] = []
-        for (k, code) in keywordCodes.enumerated() { named.append((keywordNames[k], try code(f))) }
+        for (k, code) in keywordCodes.enumerated() { named.append((keywordNames[k], try code.run(f))) }
         return try Compiler.callGeneral(rt, c, positional, named, range, caller)
       }
     }
 
     switch argumentCodes.count {
     case 1:
-      let a0 = argumentCodes[0]
+      let a0 = argumentCodes[0].run
       return { f in
         let c = try calleeCode(f)
         if case .function(let fn) = c {
           if fn.kind == .user {
             let user = unsafeDowncast(fn, to: UserFunction.self)
-            if user.code.parameterNames.count == 1 {
+            if user.code.parameterCount == 1 {
               let base = try rt.pushFrame(user.code.frameSize)
               defer { rt.popFrame(base, user.code.frameSize) }
-              base[0] = try a0(f)
+              (base + 0).initialize(to: try a0(f))
               return try Compiler.enter(rt, user, base, range, caller)
             }
-          } else if fn.kind == .builtin, case .unary(let body) = unsafeDowncast(fn, to: Builtin.self).body {
+          } else if fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).unary {
             let x = try a0(f)
-            do { return try body(x) } catch let e as OptError { throw e.locate(range) }
+            do { return try body.call(x) } catch let e as OptError { throw e.locate(range) }
           }
         }
         return try Compiler.callGeneral(rt, c, [try a0(f)], [], range, caller)
       }
     case 2:
-      let a0 = argumentCodes[0]
-      let a1 = argumentCodes[1]
+      let a0 = argumentCodes[0].run
+      let a1 = argumentCodes[1].run
       return { f in
         let c = try calleeCode(f)
         if case .function(let fn) = c {
           if fn.kind == .user {
             let user = unsafeDowncast(fn, to: UserFunction.self)
-            if user.code.parameterNames.count == 2 {
+            if user.code.parameterCount == 2 {
               let base = try rt.pushFrame(user.code.frameSize)
               defer { rt.popFrame(base, user.code.frameSize) }
-              base[0] = try a0(f)
-              base[1] = try a1(f)
+              (base + 0).initialize(to: try a0(f))
+              (base + 1).initialize(to: try a1(f))
               return try Compiler.enter(rt, user, base, range, caller)
             }
-          } else if fn.kind == .builtin, case .binary(let body) = unsafeDowncast(fn, to: Builtin.self).body {
+          } else if fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).binary {
             let x = try a0(f)
             let y = try a1(f)
-            do { return try body(x, y) } catch let e as OptError { throw e.locate(range) }
+            do { return try body.call(x, y) } catch let e as OptError { throw e.locate(range) }
           }
         }
         return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f)], [], range, caller)
+      }
+    case 3:
+      let (a0, a1, a2) = (argumentCodes[0].run, argumentCodes[1].run, argumentCodes[2].run)
+      return { f in
+        let c = try calleeCode(f)
+        if case .function(let fn) = c, fn.kind == .user {
+          let user = unsafeDowncast(fn, to: UserFunction.self)
+          if user.code.parameterCount == 3 {
+            let base = try rt.pushFrame(user.code.frameSize)
+            defer { rt.popFrame(base, user.code.frameSize) }
+            (base + 0).initialize(to: try a0(f))
+            (base + 1).initialize(to: try a1(f))
+            (base + 2).initialize(to: try a2(f))
+            return try Compiler.enter(rt, user, base, range, caller)
+          }
+        }
+        return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f), try a2(f)], [], range, caller)
+      }
+    case 4:
+      let (a0, a1, a2, a3) = (argumentCodes[0].run, argumentCodes[1].run, argumentCodes[2].run, argumentCodes[3].run)
+      return { f in
+        let c = try calleeCode(f)
+        if case .function(let fn) = c, fn.kind == .user {
+          let user = unsafeDowncast(fn, to: UserFunction.self)
+          if user.code.parameterCount == 4 {
+            let base = try rt.pushFrame(user.code.frameSize)
+            defer { rt.popFrame(base, user.code.frameSize) }
+            (base + 0).initialize(to: try a0(f))
+            (base + 1).initialize(to: try a1(f))
+            (base + 2).initialize(to: try a2(f))
+            (base + 3).initialize(to: try a3(f))
+            return try Compiler.enter(rt, user, base, range, caller)
+          }
+        }
+        return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f), try a2(f), try a3(f)], [], range, caller)
       }
     default:
       let count = argumentCodes.count
@@ -76,19 +112,70 @@ extension Compiler {
         let c = try calleeCode(f)
         if case .function(let fn) = c, fn.kind == .user {
           let user = unsafeDowncast(fn, to: UserFunction.self)
-          if user.code.parameterNames.count == count {
+          if user.code.parameterCount == count {
             let base = try rt.pushFrame(user.code.frameSize)
             defer { rt.popFrame(base, user.code.frameSize) }
             var i = 0
             while i < count {
-              base[i] = try argumentCodes[i](f)
+              (base + i).initialize(to: try argumentCodes[i].run(f))
               i += 1
             }
             return try Compiler.enter(rt, user, base, range, caller)
           }
         }
-        return try Compiler.callGeneral(rt, c, try argumentCodes.map { try $0(f) }, [], range, caller)
+        return try Compiler.callGeneral(rt, c, try argumentCodes.map { try $0.run(f) }, [], range, caller)
       }
+    }
+  }
+
+  /// `g(a, b, c)` where `g` is a global and every argument a local variable —
+  /// the shape of nearly every call in the lecture's code. The arguments are
+  /// copied from their slots straight into the new frame.
+  private func compileDirectCall(_ callee: Expr, _ arguments: [Expr], _ range: SourceRange) throws -> Eval? {
+    guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID),
+      !arguments.isEmpty
+    else { return nil }
+    var slots: [Int] = []
+    var mayBeUnbound = false
+    for argument in arguments {
+      guard case .name(_, let id) = argument.kind, case .local(let slot) = resolver.place(of: id) else { return nil }
+      slots.append(slot)
+      if slot >= scope.parameterCount { mayBeUnbound = true }
+    }
+    let general = try compileCall(callee, arguments, [], range, direct: false)
+    let globals = self.globals
+    let index = globals.slot(calleeName)
+    let rt = runtime
+    let caller = functionName
+    let count = slots.count
+    let slotList = SlotList(slots)
+    let from = slotList.slots
+    return { f in
+      _ = slotList
+      guard case .function(let fn) = globals.values[index], fn.kind == .user else { return try general(f) }
+      let user = unsafeDowncast(fn, to: UserFunction.self)
+      if user.code.parameterCount != count { return try general(f) }
+      if mayBeUnbound {
+        for i in 0..<count {
+          if case .unbound = f[from[i]] { return try general(f) }
+        }
+      }
+      return try Compiler.callWithSlots(rt, user, f, from, count, range, caller)
+    }
+  }
+
+  /// Calls `function` with arguments copied from the caller's slots. The
+  /// function is borrowed: its code and body are read without reference counting.
+  @inline(never) static func callWithSlots(
+    _ rt: Runtime, _ function: borrowing UserFunction, _ f: Frame, _ from: UnsafeMutablePointer<Int>, _ count: Int,
+    _ range: SourceRange, _ caller: String
+  ) throws -> Value {
+    let code = function.code
+    let base = try rt.pushFrame(code.frameSize)
+    defer { rt.popFrame(base, code.frameSize) }
+    for i in 0..<count { (base + i).initialize(copying: f + from[i]) }
+    do { return try rt.invoke(function, base) } catch let e as OptError {
+      throw Compiler.passing(e, range, caller)
     }
   }
 
@@ -133,15 +220,15 @@ extension Compiler {
     _ base: Expr, _ name: String, _ nameRange: SourceRange, _ arguments: [Expr], _ keywords: [KeywordArgument],
     _ range: SourceRange
   ) throws -> Eval {
-    let argumentCodes = try arguments.map { try compile($0) }
+    let argumentCodes = try compileAll(arguments)
     let keywordNames = keywords.map(\.name)
-    let keywordCodes = try keywords.map { try compile($0.value) }
+    let keywordCodes = try compileAll(keywords.map(\.value))
     let rt = runtime
     let caller = functionName
     func evaluateArguments(_ f: Frame) throws -> Arguments {
       var named: [(String, Value)] = []
-      for (k, code) in keywordCodes.enumerated() { named.append((keywordNames[k], try code(f))) }
-      return Arguments(try argumentCodes.map { try $0(f) }, keywords: named, runtime: rt, callee: name)
+      for (k, code) in keywordCodes.enumerated() { named.append((keywordNames[k], try code.run(f))) }
+      return Arguments(try argumentCodes.map { try $0.run(f) }, keywords: named, runtime: rt, callee: name)
     }
 
     let call = try compileAttributeCall(
@@ -167,7 +254,7 @@ extension Compiler {
 
   private func compileAttributeCall(
     _ base: Expr, _ name: String, _ nameRange: SourceRange, _ evaluateArguments: @escaping (Frame) throws -> Arguments,
-    _ range: SourceRange, _ caller: String, positional argumentCodes: [Eval], hasKeywords: Bool
+    _ range: SourceRange, _ caller: String, positional argumentCodes: [ExprCode], hasKeywords: Bool
   ) throws -> (site: Eval, withArguments: (Frame, Value, Arguments) throws -> Value) {
     let baseCode = try compile(base)
     let cache = AttributeCache()
@@ -203,7 +290,7 @@ extension Compiler {
   }
 
   private func compileMemberFastPath(
-    _ baseCode: @escaping Eval, _ cache: AttributeCache, _ argumentCodes: [Eval], _ hasKeywords: Bool,
+    _ baseCode: @escaping Eval, _ cache: AttributeCache, _ argumentCodes: [ExprCode], _ hasKeywords: Bool,
     _ range: SourceRange, _ general: @escaping (Frame, Value) throws -> Value
   ) -> Eval {
     if hasKeywords { return { f in try general(f, try baseCode(f)) } }
@@ -211,28 +298,28 @@ extension Compiler {
     // two-argument built-in is called with no argument array.
     switch argumentCodes.count {
     case 1:
-      let a0 = argumentCodes[0]
+      let a0 = argumentCodes[0].run
       return { f in
         let receiver = try baseCode(f)
         if case .object(let o) = receiver, o === cache.module, case .function(let fn) = cache.value,
-          fn.kind == .builtin, case .unary(let body) = unsafeDowncast(fn, to: Builtin.self).body
+          fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).unary
         {
           let x = try a0(f)
-          do { return try body(x) } catch let e as OptError { throw e.locate(range) }
+          do { return try body.call(x) } catch let e as OptError { throw e.locate(range) }
         }
         return try general(f, receiver)
       }
     case 2:
-      let a0 = argumentCodes[0]
-      let a1 = argumentCodes[1]
+      let a0 = argumentCodes[0].run
+      let a1 = argumentCodes[1].run
       return { f in
         let receiver = try baseCode(f)
         if case .object(let o) = receiver, o === cache.module, case .function(let fn) = cache.value,
-          fn.kind == .builtin, case .binary(let body) = unsafeDowncast(fn, to: Builtin.self).body
+          fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).binary
         {
           let x = try a0(f)
           let y = try a1(f)
-          do { return try body(x, y) } catch let e as OptError { throw e.locate(range) }
+          do { return try body.call(x, y) } catch let e as OptError { throw e.locate(range) }
         }
         return try general(f, receiver)
       }
@@ -240,4 +327,14 @@ extension Compiler {
       return { f in try general(f, try baseCode(f)) }
     }
   }
+}
+
+/// Slot numbers in memory that no reference count guards: read in a call's hot path.
+final class SlotList {
+  let slots: UnsafeMutablePointer<Int>
+  init(_ slots: [Int]) {
+    self.slots = .allocate(capacity: max(1, slots.count))
+    self.slots.initialize(from: slots, count: slots.count)
+  }
+  deinit { slots.deallocate() }
 }

@@ -20,56 +20,23 @@ extension Compiler {
       return load(name, id, range)
 
     case .list(let items):
-      let codes = try items.map { try compile($0) }
-      return { f in .list(try codes.map { try $0(f) }) }
+      let codes = try compileAll(items)
+      return { f in .list(try codes.map { try $0.run(f) }) }
     case .tuple(let items):
-      let codes = try items.map { try compile($0) }
+      let codes = try compileAll(items)
       if codes.count == 2 {
-        let (a, b) = (codes[0], codes[1])
+        let (a, b) = (codes[0].run, codes[1].run)
         return { f in .tuple([try a(f), try b(f)]) }
       }
-      return { f in .tuple(try codes.map { try $0(f) }) }
+      return { f in .tuple(try codes.map { try $0.run(f) }) }
 
     case .unary(let op, let operand):
-      if case .number(let x) = operand.kind {
-        let v = Value.number(op == .negate ? -x : x)
-        return { _ in v }
-      }
-      let code = try compile(operand)
-      if op == .plus {
-        return { f in
-          let v = try code(f)
-          if case .number = v { return v }
-          do { return try Operators.unary(.plus, v) } catch let e as OptError { throw e.locate(range) }
-        }
-      }
-      return { f in
-        let v = try code(f)
-        if case .number(let x) = v { return .number(-x) }
-        do { return try Operators.unary(.negate, v) } catch let e as OptError { throw e.locate(range) }
-      }
-
+      return withNumericFastPath(e, general: try compileUnary(op, operand, range))
     case .binary(let op, let l, let r):
-      return try compileBinary(op, l, r, range)
-
+      return withNumericFastPath(e, general: try compileBinary(op, l, r, range))
     case .compare(let first, let rest):
       if rest.count == 1 { return try compileComparison(rest[0].0, first, rest[0].1, range) }
-      // a < b < c: each operand evaluated once, stopping at the first false link.
-      let firstCode = try compile(first)
-      let links = try rest.map { ($0.0, try compile($0.1), $0.1.range) }
-      return { f in
-        var left = try firstCode(f)
-        for (op, code, linkRange) in links {
-          let right = try code(f)
-          let result: Value
-          do { result = try Operators.compare(op, left, right) } catch let e as OptError {
-            throw e.locate(range.to(linkRange))
-          }
-          if !(try Compiler.isTrue(result)) { return result }
-          left = right
-        }
-        return .bool(true)
-      }
+      return try compileChainedComparison(first, rest, range)
 
     case .and(let l, let r):
       let a = try compile(l)
@@ -95,7 +62,7 @@ extension Compiler {
       return { f in try Compiler.isTrue(try test(f)) ? try a(f) : try b(f) }
 
     case .call(let callee, let arguments, let keywords):
-      return try compileCall(callee, arguments, keywords, range)
+      return withNumericFastPath(e, general: try compileCall(callee, arguments, keywords, range))
 
     case .index(let base, let index):
       let baseCode = try compile(base)
@@ -119,10 +86,10 @@ extension Compiler {
 
     case .slice(let base, let lower, let upper, let step):
       let baseCode = try compile(base)
-      let parts = try [lower, upper, step].map { try $0.map { try compile($0) } }
+      let parts = try [lower, upper, step].map { try $0.map { ExprCode(run: try compile($0)) } }
       return { f in
         let container = try baseCode(f)
-        let bounds = try parts.map { try $0?(f) }
+        let bounds = try parts.map { try $0?.run(f) }
         do { return try Subscripts.slice(container, bounds[0], bounds[1], bounds[2]) } catch let e as OptError {
           throw e.locate(range)
         }
@@ -137,6 +104,47 @@ extension Compiler {
     case .listComprehension(let element, let clauses):
       return try compileComprehension(element, clauses, range)
     }
+  }
+
+  private func compileUnary(_ op: UnaryOperator, _ operand: Expr, _ range: SourceRange) throws -> Eval {
+    if case .number(let x) = operand.kind {
+      let v = Value.number(op == .negate ? -x : x)
+      return { _ in v }
+    }
+    let code = try compile(operand)
+    if op == .plus {
+      return { f in
+        let v = try code(f)
+        if case .number = v { return v }
+        do { return try Operators.unary(.plus, v) } catch let e as OptError { throw e.locate(range) }
+      }
+    }
+    return { f in
+      let v = try code(f)
+      if case .number(let x) = v { return .number(-x) }
+      do { return try Operators.unary(.negate, v) } catch let e as OptError { throw e.locate(range) }
+    }
+  }
+
+  /// `a < b < c`: each operand evaluated once, stopping at the first false link.
+  private func compileChainedComparison(_ first: Expr, _ rest: [(CompareOperator, Expr)], _ range: SourceRange)
+    throws -> Eval
+  {
+      let firstCode = try compile(first)
+      let links = try rest.map { ($0.0, try compile($0.1), $0.1.range) }
+      return { f in
+        var left = try firstCode(f)
+        for (op, code, linkRange) in links {
+          let right = try code(f)
+          let result: Value
+          do { result = try Operators.compare(op, left, right) } catch let e as OptError {
+            throw e.locate(range.to(linkRange))
+          }
+          if !(try Compiler.isTrue(result)) { return result }
+          left = right
+        }
+        return .bool(true)
+      }
   }
 
   private func compileFString(_ parts: [FStringPart]) throws -> Eval {
@@ -168,12 +176,12 @@ extension Compiler {
     throws -> Eval
   {
     // Compile outermost first: the resolver gave the variables their slots in that order.
-    var compiled: [(iterable: Eval, store: Store, conditions: [Eval], range: SourceRange)] = []
+    var compiled: [(iterable: ExprCode, store: StoreCode, conditions: [ExprCode], range: SourceRange)] = []
     for clause in clauses {
       compiled.append(
         (
-          try compile(clause.iterable), try store(clause.target), try clause.conditions.map { try compile($0) },
-          clause.iterable.range
+          ExprCode(run: try compile(clause.iterable)), StoreCode(run: try store(clause.target)),
+          try compileAll(clause.conditions), clause.iterable.range
         ))
     }
     let elementCode = try compile(element)
@@ -185,11 +193,11 @@ extension Compiler {
       let next = inner
       inner = { f, out in
         let elements: Elements
-        do { elements = try Elements(try clause.iterable(f)) } catch let e as OptError { throw e.locate(clause.range) }
+        do { elements = try Elements(try clause.iterable.run(f)) } catch let e as OptError { throw e.locate(clause.range) }
         elementLoop: for k in 0..<elements.count {
           if Interrupt.requested { try Compiler.interrupted(range) }
-          try clause.store(f, elements[k])
-          for condition in clause.conditions where !(try Compiler.isTrue(try condition(f))) {
+          try clause.store.run(f, elements[k])
+          for condition in clause.conditions where !(try Compiler.isTrue(try condition.run(f))) {
             continue elementLoop
           }
           try next(f, &out)

@@ -103,7 +103,7 @@ extension Compiler {
           for (name, value) in module.members.sorted(by: { $0.key < $1.key }) {
             let index = globals.slot(name)
             let globals = self.globals
-            stores.append(({ _, v in globals.values[index] = v }, value))
+            stores.append(({ _, v in globals.set(index, v) }, value))
           }
           continue
         }
@@ -124,12 +124,12 @@ extension Compiler {
   /// Stores into the variable a `def` or `import` binds in the current scope.
   private func storeBinding(_ name: String) -> Store {
     switch resolver.bindingPlace(of: name, in: scope) {
-    case .local(let slot): return { f, v in f[slot] = v }
+    case .local(let slot): return { f, v in (f + slot).assign(v) }
     case .cell(let slot): return { f, v in Compiler.cell(f, slot).value = v }
     case .global(let name):
       let globals = self.globals
       let index = globals.slot(name)
-      return { _, v in globals.values[index] = v }
+      return { _, v in globals.set(index, v) }
     }
   }
 
@@ -149,10 +149,10 @@ extension Compiler {
     if targets.count == 1, case .tuple(let names) = targets[0].kind, case .tuple(let values) = value.kind,
       names.count == values.count
     {
-      let stores = try names.map { try store($0) }
-      let codes = try values.map { try compile($0) }
+      let stores = try names.map { StoreCode(run: try store($0)) }
+      let codes = try compileAll(values)
       if codes.count == 2 {
-        let (s0, s1, c0, c1) = (stores[0], stores[1], codes[0], codes[1])
+        let (s0, s1, c0, c1) = (stores[0].run, stores[1].run, codes[0].run, codes[1].run)
         return { f in
           let v0 = try c0(f)
           let v1 = try c1(f)
@@ -162,16 +162,31 @@ extension Compiler {
         }
       }
       return { f in
-        let vs = try codes.map { try $0(f) }
-        for (k, s) in stores.enumerated() { try s(f, vs[k]) }
+        let vs = try codes.map { try $0.run(f) }
+        for (k, s) in stores.enumerated() { try s.run(f, vs[k]) }
         return .normal
       }
     }
     let code = try compile(value)
     if targets.count == 1 {
       if case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
+        // `x = <arithmetic>`: the number goes straight into the slot.
+        if let numeric = numericRoot(value) {
+          let rt = runtime
+          let general = try compile(value)
+          return { f in
+            let x = numeric(f)
+            if !rt.numericFailed {
+              (f + slot).assign(.number(x))
+            } else {
+              rt.numericFailed = false
+              (f + slot).assign(try general(f))
+            }
+            return .normal
+          }
+        }
         return { f in
-          f[slot] = try code(f)
+          (f + slot).assign(try code(f))
           return .normal
         }
       }
@@ -181,10 +196,10 @@ extension Compiler {
         return .normal
       }
     }
-    let stores = try targets.map { try store($0) }
+    let stores = try targets.map { StoreCode(run: try store($0)) }
     return { f in
       let v = try code(f)
-      for s in stores { try s(f, v) }
+      for s in stores { try s.run(f, v) }
       return .normal
     }
   }
@@ -193,6 +208,20 @@ extension Compiler {
     _ target: Expr, _ op: BinaryOperator, _ value: Expr, _ range: SourceRange
   ) throws -> Exec {
     let valueCode = try compile(value)
+    if case .name(let name, let id) = target.kind, case .local(let slot) = resolver.place(of: id) {
+      // `total += x` on a local: two numbers are combined in the slot.
+      let read = load(name, id, target.range)
+      return { f in
+        let v = try valueCode(f)
+        if case .number(let x) = f[slot], case .number(let y) = v {
+          (f + slot).initialize(to: .number(Operators.apply(op, x, y)))
+          return .normal
+        }
+        let old = try read(f)
+        (f + slot).assign(try Compiler.slowBinary(op, old, v, range))
+        return .normal
+      }
+    }
     if case .name(let name, let id) = target.kind {
       let read = load(name, id, target.range)
       let combined = binaryOperation(op, read, valueCode, range)
@@ -229,16 +258,16 @@ extension Compiler {
   // MARK: Control flow
 
   private func compileIf(_ branches: [(condition: Expr, body: [Stmt])], _ orElse: [Stmt]) throws -> Exec {
-    let tests = try branches.map { try compile($0.condition) }
-    let bodies = try branches.map { try compileBlock($0.body) }
+    let tests = try compileAll(branches.map(\.condition))
+    let bodies = try branches.map { StmtCode(run: try compileBlock($0.body)) }
     let elseCode = try compileBlock(orElse)
     if tests.count == 1 {
-      let test = tests[0]
-      let body = bodies[0]
+      let test = tests[0].run
+      let body = bodies[0].run
       return { f in try Compiler.isTrue(try test(f)) ? try body(f) : try elseCode(f) }
     }
     return { f in
-      for k in 0..<tests.count where try Compiler.isTrue(try tests[k](f)) { return try bodies[k](f) }
+      for k in 0..<tests.count where try Compiler.isTrue(try tests[k].run(f)) { return try bodies[k].run(f) }
       return try elseCode(f)
     }
   }
@@ -296,39 +325,39 @@ extension Compiler {
     else { return generic }
     let globals = self.globals
     let calleeSlot = globals.slot(calleeName)
-    let argumentCodes = try arguments.map { try compile($0) }
+    let argumentCodes = try compileAll(arguments)
     @inline(__always) func stillBuiltin() -> Bool { Value.identical(globals.values[calleeSlot], builtin) }
 
     switch calleeName {
     case "range" where (1...3).contains(arguments.count):
       return { f in
         guard stillBuiltin() else { return try generic(f) }
-        let bounds = try argumentCodes.map { try $0(f) }
+        let bounds = try argumentCodes.map { try $0.run(f) }
         let r: RangeObject
         do { r = try Library.makeRange(bounds) } catch let e as OptError { throw e.locate(iterableRange) }
         return try loop(f, r.count) { k in try store(f, .number(r.element(k))) }
       }
     case "zip" where arguments.count >= 1:
       guard case .tuple(let parts) = target.kind, parts.count == arguments.count else { return generic }
-      let partStores = try parts.map { try self.store($0) }
+      let partStores = try parts.map { StoreCode(run: try self.store($0)) }
       return { f in
         guard stillBuiltin() else { return try generic(f) }
         var sequences: [Elements] = []
         for (j, code) in argumentCodes.enumerated() {
-          do { sequences.append(try Elements(try code(f))) } catch let e as OptError {
+          do { sequences.append(try Elements(try code.run(f))) } catch let e as OptError {
             throw e.locate(arguments[j].range)
           }
         }
         let count = sequences.map(\.count).min() ?? 0
         if sequences.count == 2 {
-          let (a, b, sa, sb) = (sequences[0], sequences[1], partStores[0], partStores[1])
+          let (a, b, sa, sb) = (sequences[0], sequences[1], partStores[0].run, partStores[1].run)
           return try loop(f, count) { k in
             try sa(f, a[k])
             try sb(f, b[k])
           }
         }
         return try loop(f, count) { k in
-          for j in 0..<sequences.count { try partStores[j](f, sequences[j][k]) }
+          for j in 0..<sequences.count { try partStores[j].run(f, sequences[j][k]) }
         }
       }
     case "enumerate" where arguments.count == 1:
@@ -339,7 +368,7 @@ extension Compiler {
       return { f in
         guard stillBuiltin() else { return try generic(f) }
         let elements: Elements
-        do { elements = try Elements(try argumentCodes[0](f)) } catch let e as OptError {
+        do { elements = try Elements(try argumentCodes[0].run(f)) } catch let e as OptError {
           throw e.locate(argumentRange)
         }
         return try loop(f, elements.count) { k in
@@ -357,7 +386,7 @@ extension Compiler {
   /// Compiles a `def` or `lambda` into code that makes the function value:
   /// evaluates the defaults and captures the enclosing cells.
   func compileFunction(_ decl: FunctionDecl) throws -> Eval {
-    let defaultCodes = try decl.parameters.compactMap(\.defaultValue).map { try compile($0) }
+    let defaultCodes = try compileAll(decl.parameters.compactMap(\.defaultValue))
     let layout = resolver.layout(of: decl)
     let saved = (scope, functionName, loopDepth, inFunction)
     scope = resolver.scope(of: decl)
@@ -369,15 +398,15 @@ extension Compiler {
       name: decl.name, parameterNames: decl.parameters.map(\.name), frameSize: layout.frameSize,
       cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
       freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
-      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range)
-    code.body = try compileBlock(decl.body)
+      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
+      body: try compileBlock(decl.body))
     let rt = runtime
     let sources = layout.captureSourceSlots
     if defaultCodes.isEmpty && sources.isEmpty {
       return { _ in .function(UserFunction(code: code, defaults: [], captured: [], runtime: rt)) }
     }
     return { f in
-      let defaults = try defaultCodes.map { try $0(f) }
+      let defaults = try defaultCodes.map { try $0.run(f) }
       let captured = sources.map { Compiler.cell(f, $0) }
       return .function(UserFunction(code: code, defaults: defaults, captured: captured, runtime: rt))
     }

@@ -11,6 +11,23 @@ typealias Store = (Frame, Value) throws -> Void
 /// Gives in-place access to an assignment target, for `x[i] = v` and `xs.append(v)`.
 typealias Modify = (Frame, (inout Value) throws -> Void) throws -> Void
 
+/// A compiled expression kept in an array or an optional. Swift stores a bare
+/// closure there in its most general form and pays two conversion thunks on
+/// every call; inside a struct field the closure keeps its direct form.
+struct ExprCode {
+  let run: Eval
+}
+
+/// A compiled statement kept in an array (see `ExprCode`).
+struct StmtCode {
+  let run: Exec
+}
+
+/// A compiled assignment target kept in an array (see `ExprCode`).
+struct StoreCode {
+  let run: Store
+}
+
 /// Which top-level expression statements print their value.
 public enum EchoMode: Sendable {
   /// Scripts: none.
@@ -51,19 +68,20 @@ final class Compiler {
   static func compile(_ program: [Stmt], runtime: Runtime, echo: EchoMode) throws -> CompiledUnit {
     let resolver = Resolver(program: program)
     let compiler = Compiler(runtime: runtime, resolver: resolver)
-    var codes: [Exec] = []
+    var codes: [StmtCode] = []
     for (i, stmt) in program.enumerated() {
       let echoThis = echo == .all || (echo == .last && i == program.count - 1)
       if echoThis, case .expression(let e) = stmt.kind {
         let value = try compiler.compile(e)
         let rt = runtime
-        codes.append { f in
-          let v = try value(f)
-          if !v.isNone { rt.output(Format.repr(v) + "\n") }
-          return .normal
-        }
+        codes.append(
+          StmtCode { f in
+            let v = try value(f)
+            if !v.isNone { rt.output(Format.repr(v) + "\n") }
+            return .normal
+          })
       } else {
-        codes.append(try compiler.compile(stmt))
+        codes.append(StmtCode(run: try compiler.compile(stmt)))
       }
     }
     let layout = resolver.unitLayout
@@ -73,27 +91,34 @@ final class Compiler {
 
   // MARK: Blocks
 
-  func compileBlock(_ body: [Stmt]) throws -> Exec {
-    Compiler.sequence(try body.map { try compile($0) })
+  /// Compiles expressions to keep in an array.
+  func compileAll(_ exprs: [Expr]) throws -> [ExprCode] {
+    try exprs.map { ExprCode(run: try compile($0)) }
   }
 
-  /// Runs statements in order until one leaves the block.
-  static func sequence(_ codes: [Exec]) -> Exec {
+  func compileBlock(_ body: [Stmt]) throws -> Exec {
+    Compiler.sequence(try body.map { StmtCode(run: try compile($0)) })
+  }
+
+  /// Runs statements in order until one leaves the block. The statements are
+  /// joined in a balanced tree of pairs: no array of closures is read at run
+  /// time, and the depth grows only with the logarithm of the count.
+  static func sequence(_ codes: [StmtCode]) -> Exec {
     switch codes.count {
     case 0: return { _ in .normal }
-    case 1: return codes[0]
+    case 1: return codes[0].run
     case 2:
-      let a = codes[0]
-      let b = codes[1]
+      let a = codes[0].run
+      let b = codes[1].run
       return { f in
         let flow = try a(f)
         if flow != .normal { return flow }
         return try b(f)
       }
     case 3:
-      let a = codes[0]
-      let b = codes[1]
-      let c = codes[2]
+      let a = codes[0].run
+      let b = codes[1].run
+      let c = codes[2].run
       return { f in
         var flow = try a(f)
         if flow != .normal { return flow }
@@ -102,20 +127,10 @@ final class Compiler {
         return try c(f)
       }
     default:
-      let count = codes.count
-      let buffer = UnsafeMutableBufferPointer<Exec>.allocate(capacity: count)
-      _ = buffer.initialize(from: codes)
-      let keeper = BufferKeeper(buffer)
-      return { f in
-        _ = keeper
-        var i = 0
-        while i < count {
-          let flow = try buffer[i](f)
-          if flow != .normal { return flow }
-          i += 1
-        }
-        return .normal
-      }
+      let half = codes.count / 2
+      return sequence([
+        StmtCode(run: sequence(Array(codes[..<half]))), StmtCode(run: sequence(Array(codes[half...]))),
+      ])
     }
   }
 
@@ -136,20 +151,13 @@ final class Compiler {
       if slot < scope.parameterCount { return { f in f[slot] } }
       return { f in
         let v = f[slot]
-        if case .unbound = v {
-          throw OptError(
-            .unboundLocalError, "the local variable '\(name)' is used before it is given a value", at: range,
-            hint: "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
-          )
-        }
+        if case .unbound = v { try Compiler.unboundLocal(name, range) }
         return v
       }
     case .cell(let slot):
       return { f in
         let v = Compiler.cell(f, slot).value
-        if case .unbound = v {
-          throw OptError(.nameError, "'\(name)' is used before it is given a value", at: range)
-        }
+        if case .unbound = v { try Compiler.unboundLocal(name, range) }
         return v
       }
     case .global(let name):
@@ -158,12 +166,14 @@ final class Compiler {
       let suggest = suggestion(for: name)
       return { _ in
         let v = globals.values[index]
-        if case .unbound = v {
-          throw OptError(.nameError, "name '\(name)' is not defined", at: range, hint: suggest())
-        }
+        if case .unbound = v { try Compiler.undefinedName(name, range, suggest) }
         return v
       }
     }
+  }
+
+  @inline(never) static func undefinedName(_ name: String, _ range: SourceRange, _ suggest: () -> String?) throws {
+    throw OptError(.nameError, "name '\(name)' is not defined", at: range, hint: suggest())
   }
 
   @inline(__always) static func cell(_ f: Frame, _ slot: Int) -> Cell {
@@ -175,12 +185,12 @@ final class Compiler {
     switch target.kind {
     case .name(_, let id):
       switch resolver.place(of: id) {
-      case .local(let slot): return { f, v in f[slot] = v }
+      case .local(let slot): return { f, v in (f + slot).assign(v) }
       case .cell(let slot): return { f, v in Compiler.cell(f, slot).value = v }
       case .global(let name):
         let globals = self.globals
         let index = globals.slot(name)
-        return { _, v in globals.values[index] = v }
+        return { _, v in globals.set(index, v) }
       }
     case .index(let base, let index):
       let modify = try self.modify(base)
@@ -193,12 +203,12 @@ final class Compiler {
         }
       }
     case .tuple(let items), .list(let items):
-      let stores = try items.map { try store($0) }
+      let stores = try items.map { StoreCode(run: try store($0)) }
       let count = items.count
       let range = target.range
       return { f, v in
         let elements = try Compiler.unpack(v, count: count, range: range)
-        for (k, s) in stores.enumerated() { try s(f, elements[k]) }
+        for (k, s) in stores.enumerated() { try s.run(f, elements[k]) }
       }
     default:
       throw OptError(.syntaxError, "cannot assign to this expression", at: target.range)
@@ -241,7 +251,7 @@ final class Compiler {
         let index = globals.slot(name)
         return { f, body in
           _ = try read(f)
-          try body(&globals.values[index])
+          try globals.modify(index, body)
         }
       }
     case .index(let base, let index):
@@ -271,15 +281,5 @@ final class Compiler {
     case .index(let base, _): return isPlace(base)
     default: return false
     }
-  }
-}
-
-/// Keeps a buffer of compiled statements alive as long as the closure using it.
-final class BufferKeeper {
-  let buffer: UnsafeMutableBufferPointer<Exec>
-  init(_ buffer: UnsafeMutableBufferPointer<Exec>) { self.buffer = buffer }
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
   }
 }

@@ -205,6 +205,12 @@ extension Compiler {
   private func specialiseComparison<O: ComparisonOperator>(
     _ op: O.Type, _ l: Expr, _ r: Expr, _ range: SourceRange
   ) throws -> Eval {
+    numericComparison(O.self, l, r, general: try specialiseGeneralComparison(O.self, l, r, range))
+  }
+
+  private func specialiseGeneralComparison<O: ComparisonOperator>(
+    _ op: O.Type, _ l: Expr, _ r: Expr, _ range: SourceRange
+  ) throws -> Eval {
     switch (try operand(l), try operand(r)) {
     case (.slot(let a), .constant(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.slot(let a), .slot(let b)): return Compiler.comparison(O.self, a, b, range)

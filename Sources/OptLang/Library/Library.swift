@@ -42,11 +42,23 @@ public enum Library {
 
   /// Makes a built-in applied element-wise: to a number, or to every element
   /// of an array (a list or tuple of numbers becomes an array, as in numpy).
-  static func elementwise(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double) -> Builtin {
-    Builtin(name, "\(name)(x)", doc, parameters: ["x"], .unary { v in
-      if case .number(let x) = v { return .number(f(x)) }
-      return try mapNumbers(v, name) { f($0) }
-    })
+  static func elementwise(_ name: String, _ doc: String, _ function: MathFunction1) -> Builtin {
+    Builtin(
+      name, "\(name)(x)", doc, parameters: ["x"],
+      .unary { v in
+        if case .number(let x) = v { return .number(function.apply(x)) }
+        return try mapNumbers(v, name) { function.apply($0) }
+      }, numeric1: function)
+  }
+
+  /// Makes a built-in of two numbers applied element-wise (a number pairs with every element).
+  static func elementwise2(_ name: String, _ signature: String, _ doc: String, _ function: MathFunction2) -> Builtin {
+    Builtin(
+      name, signature, doc, parameters: ["x", "y"],
+      .binary { a, b in
+        if case .number(let x) = a, case .number(let y) = b { return .number(function.apply(x, y)) }
+        return try zipNumbers(a, b, name) { function.apply($0, $1) }
+      }, numeric2: function)
   }
 
   /// Applies `f` to a number, or element-wise to an array or list of numbers.

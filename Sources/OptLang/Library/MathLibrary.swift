@@ -5,30 +5,28 @@ import Foundation
 enum MathLibrary {
   static var builtins: [Builtin] {
     [
-      Library.elementwise("sqrt", "Square root. sqrt(-1) is nan, as in numpy.") { $0.squareRoot() },
-      Library.elementwise("exp", "e raised to the power x.") { Foundation.exp($0) },
-      Library.elementwise("log", "Natural logarithm. log(0) is -inf, log(-1) is nan.") { Foundation.log($0) },
-      Library.elementwise("log10", "Base-10 logarithm.") { Foundation.log10($0) },
-      Library.elementwise("log2", "Base-2 logarithm.") { Foundation.log2($0) },
-      Library.elementwise("log1p", "log(1 + x), accurate for small x.") { Foundation.log1p($0) },
-      Library.elementwise("expm1", "exp(x) - 1, accurate for small x.") { Foundation.expm1($0) },
-      Library.elementwise("sin", "Sine of x (radians).") { Foundation.sin($0) },
-      Library.elementwise("cos", "Cosine of x (radians).") { Foundation.cos($0) },
-      Library.elementwise("tan", "Tangent of x (radians).") { Foundation.tan($0) },
-      Library.elementwise("tanh", "Hyperbolic tangent.") { Foundation.tanh($0) },
-      Library.elementwise("sinh", "Hyperbolic sine.") { Foundation.sinh($0) },
-      Library.elementwise("cosh", "Hyperbolic cosine.") { Foundation.cosh($0) },
-      Library.elementwise("arcsin", "Inverse sine (math.asin).") { Foundation.asin($0) },
-      Library.elementwise("arccos", "Inverse cosine (math.acos).") { Foundation.acos($0) },
-      Library.elementwise("arctan", "Inverse tangent (math.atan).") { Foundation.atan($0) },
-      Library.elementwise("floor", "The largest whole number <= x.") { $0.rounded(.down) },
-      Library.elementwise("ceil", "The smallest whole number >= x.") { $0.rounded(.up) },
-      Library.elementwise("trunc", "x with its fraction dropped (towards zero).") { $0.rounded(.towardZero) },
-      Library.elementwise("abs", "Absolute value; element-wise on arrays.") { Swift.abs($0) },
-      Library.elementwise("square", "x*x.") { $0 * $0 },
-      Library.elementwise("sign", "-1, 0 or 1 by the sign of x (nan stays nan), as numpy.sign.") {
-        $0.isNaN ? .nan : $0 > 0 ? 1 : $0 < 0 ? -1 : 0
-      },
+      Library.elementwise("sqrt", "Square root. sqrt(-1) is nan, as in numpy.", .sqrt),
+      Library.elementwise("exp", "e raised to the power x.", .exp),
+      Library.elementwise("log", "Natural logarithm. log(0) is -inf, log(-1) is nan.", .log),
+      Library.elementwise("log10", "Base-10 logarithm.", .log10),
+      Library.elementwise("log2", "Base-2 logarithm.", .log2),
+      Library.elementwise("log1p", "log(1 + x), accurate for small x.", .log1p),
+      Library.elementwise("expm1", "exp(x) - 1, accurate for small x.", .expm1),
+      Library.elementwise("sin", "Sine of x (radians).", .sin),
+      Library.elementwise("cos", "Cosine of x (radians).", .cos),
+      Library.elementwise("tan", "Tangent of x (radians).", .tan),
+      Library.elementwise("tanh", "Hyperbolic tangent.", .tanh),
+      Library.elementwise("sinh", "Hyperbolic sine.", .sinh),
+      Library.elementwise("cosh", "Hyperbolic cosine.", .cosh),
+      Library.elementwise("arcsin", "Inverse sine (math.asin).", .asin),
+      Library.elementwise("arccos", "Inverse cosine (math.acos).", .acos),
+      Library.elementwise("arctan", "Inverse tangent (math.atan).", .atan),
+      Library.elementwise("floor", "The largest whole number <= x.", .floor),
+      Library.elementwise("ceil", "The smallest whole number >= x.", .ceil),
+      Library.elementwise("trunc", "x with its fraction dropped (towards zero).", .trunc),
+      Library.elementwise("abs", "Absolute value; element-wise on arrays.", .abs),
+      Library.elementwise("square", "x*x.", .square),
+      Library.elementwise("sign", "-1, 0 or 1 by the sign of x (nan stays nan), as numpy.sign.", .sign),
       Builtin("isnan", "isnan(x)", "True if x is nan; element-wise on arrays (1 or 0).", parameters: ["x"], .unary { v in
         if let x = v.asNumber { return .bool(x.isNaN) }
         return try Library.mapNumbers(v, "isnan") { $0.isNaN ? 1 : 0 }
@@ -43,27 +41,16 @@ enum MathLibrary {
           if let x = v.asNumber { return .bool(x.isInfinite) }
           return try Library.mapNumbers(v, "isinf") { $0.isInfinite ? 1 : 0 }
         }),
-      Builtin("pow", "pow(x, y)", "x raised to the power y, the same as x**y; element-wise on arrays (np.power).",
-        parameters: ["x", "y"], .binary { a, b in
-          if case .number(let x) = a, case .number(let y) = b { return .number(Operators.power(x, y)) }
-          return try Library.zipNumbers(a, b, "pow") { Operators.power($0, $1) }
-        }),
-      Builtin("maximum", "maximum(a, b)", "The larger of a and b, element by element (nan wins, as in numpy).",
-        parameters: ["a", "b"], .binary { a, b in
-          try Library.zipNumbers(a, b, "maximum") { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
-        }),
-      Builtin("minimum", "minimum(a, b)", "The smaller of a and b, element by element (nan wins, as in numpy).",
-        parameters: ["a", "b"], .binary { a, b in
-          try Library.zipNumbers(a, b, "minimum") { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        }),
-      Builtin("arctan2", "arctan2(y, x)", "The angle of the point (x, y), in radians (math.atan2).",
-        parameters: ["y", "x"], .binary { a, b in try Library.zipNumbers(a, b, "arctan2") { Foundation.atan2($0, $1) } }),
-      Builtin("hypot", "hypot(x, y)", "sqrt(x*x + y*y) without overflow.", parameters: ["x", "y"], .binary { a, b in
-        try Library.zipNumbers(a, b, "hypot") { Foundation.hypot($0, $1) }
-      }),
-      Builtin("fmod", "fmod(x, y)", "C's remainder: the sign of x (unlike %).", parameters: ["x", "y"], .binary { a, b in
-        try Library.zipNumbers(a, b, "fmod") { Foundation.fmod($0, $1) }
-      }),
+      Library.elementwise2(
+        "pow", "pow(x, y)", "x raised to the power y, the same as x**y; element-wise on arrays (np.power).", .power),
+      Library.elementwise2(
+        "maximum", "maximum(a, b)", "The larger of a and b, element by element (nan wins, as in numpy).", .maximum),
+      Library.elementwise2(
+        "minimum", "minimum(a, b)", "The smaller of a and b, element by element (nan wins, as in numpy).", .minimum),
+      Library.elementwise2(
+        "arctan2", "arctan2(y, x)", "The angle of the point (x, y), in radians (math.atan2).", .atan2),
+      Library.elementwise2("hypot", "hypot(x, y)", "sqrt(x*x + y*y) without overflow.", .hypot),
+      Library.elementwise2("fmod", "fmod(x, y)", "C's remainder: the sign of x (unlike %).", .fmod),
       Builtin(
         "round", "round(x, ndigits=0)",
         "x rounded to ndigits decimals; halves go to the even neighbour, as in Python (round(2.5) is 2).",

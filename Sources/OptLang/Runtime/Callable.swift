@@ -28,6 +28,7 @@ open class Callable: RuntimeObject {
 public final class FunctionCode {
   public let name: String
   public let parameterNames: [String]
+  public let parameterCount: Int
   /// Slots for parameters, locals, hidden comprehension variables and captured cells.
   public let frameSize: Int
   /// Parameters that inner functions capture: wrapped in a cell on entry.
@@ -38,7 +39,7 @@ public final class FunctionCode {
   let freeSlots: [Int]
   /// For each captured cell: the slot in the *defining* frame that holds it.
   let captureSourceSlots: [Int]
-  var body: (Frame) throws -> Flow = { _ in .normal }
+  let body: (Frame) throws -> Flow
   public let docstring: String?
   public let signature: String
   /// The `def` line.
@@ -49,9 +50,12 @@ public final class FunctionCode {
   init(
     name: String, parameterNames: [String], frameSize: Int, cellParameterSlots: [Int], cellLocalSlots: [Int],
     freeSlots: [Int], captureSourceSlots: [Int], docstring: String?, signature: String, range: SourceRange,
-    sourceRange: SourceRange
+    sourceRange: SourceRange, body: @escaping (Frame) throws -> Flow
   ) {
     self.sourceRange = sourceRange
+    self.body = body
+    self.parameterCount = parameterNames.count
+    self.isSimple = cellParameterSlots.isEmpty && cellLocalSlots.isEmpty && freeSlots.isEmpty
     self.name = name
     self.parameterNames = parameterNames
     self.frameSize = frameSize
@@ -65,7 +69,7 @@ public final class FunctionCode {
   }
 
   /// True when entering needs no cell set-up, the common case.
-  var isSimple: Bool { cellParameterSlots.isEmpty && cellLocalSlots.isEmpty && freeSlots.isEmpty }
+  let isSimple: Bool
 }
 
 /// A function value: compiled code plus its default values and captured cells.
@@ -92,26 +96,50 @@ public final class UserFunction: Callable {
 
 /// A built-in function written in Swift.
 public final class Builtin: Callable {
-  /// The implementation; one- and two-argument built-ins have their own cases so
-  /// that `sqrt(x)` or `pow(a, b)` is called without building an argument array.
+  /// How a built-in is given: one- and two-argument built-ins have their own
+  /// cases so that `sqrt(x)` or `pow(a, b)` is called without an argument array.
   public enum Body {
     case unary((Value) throws -> Value)
     case binary((Value, Value) throws -> Value)
     case general((Arguments) throws -> Value)
   }
 
-  public let body: Body
+  /// The implementation for exactly one argument, if it has that form.
+  public let unary: Unary?
+  /// The implementation for exactly two arguments, if it has that form.
+  public let binary: Binary?
+  let general: ((Arguments) throws -> Value)?
+  /// For math functions: the function of numbers, used by the numeric fast path.
+  public let numeric1: MathFunction1?
+  public let numeric2: MathFunction2?
+
+  // Closures in struct fields: an optional closure would be called through
+  // conversion thunks (see `ExprCode`).
+  public struct Unary { public let call: (Value) throws -> Value }
+  public struct Binary { public let call: (Value, Value) throws -> Value }
   public let parameters: [String]
   let signatureText: String
   let docText: String
 
-  public init(_ name: String, _ signature: String, _ doc: String, parameters: [String] = [], _ body: Body) {
-    self.body = body
+  public init(
+    _ name: String, _ signature: String, _ doc: String, parameters: [String] = [], _ body: Body,
+    numeric1: MathFunction1? = nil, numeric2: MathFunction2? = nil
+  ) {
+    switch body {
+    case .unary(let f): (unary, binary, general) = (Unary(call: f), nil, nil)
+    case .binary(let f): (unary, binary, general) = (nil, Binary(call: f), nil)
+    case .general(let f): (unary, binary, general) = (nil, nil, f)
+    }
+    self.numeric1 = numeric1
+    self.numeric2 = numeric2
     self.signatureText = signature
     self.docText = doc
     self.parameters = parameters
     super.init(kind: .builtin, name: name)
   }
+
+  /// Whether the numeric fast path may call it with `arity` numbers.
+  func isNumeric(arity: Int) -> Bool { arity == 1 ? numeric1 != nil : arity == 2 ? numeric2 != nil : false }
 
   public override var typeName: String { "built-in function" }
   public override var signature: String { signatureText }
@@ -119,16 +147,15 @@ public final class Builtin: Callable {
   public override var repr: String { "<built-in function \(name)>" }
 
   public override func call(_ args: Arguments) throws -> Value {
-    switch body {
-    case .unary(let f):
+    if let unary {
       try args.expectCount(1, of: self)
-      return try f(args.positional[0])
-    case .binary(let f):
-      try args.expectCount(2, of: self)
-      return try f(args.positional[0], args.positional[1])
-    case .general(let f):
-      return try f(args)
+      return try unary.call(args.positional[0])
     }
+    if let binary {
+      try args.expectCount(2, of: self)
+      return try binary.call(args.positional[0], args.positional[1])
+    }
+    return try general!(args)
   }
 }
 

@@ -16,7 +16,7 @@ public final class Runtime {
   /// Python's default recursion limit.
   public static let maxCallDepth = 1000
   /// Slots on the value stack (16 bytes each).
-  static let stackCapacity = 1 << 21
+  static let stackCapacity = 1 << 18
   /// The longest list, array or string a program may build.
   public static let maxCollectionLength = 50_000_000
 
@@ -27,6 +27,8 @@ public final class Runtime {
   var depth = 0
   /// Where `return` leaves its value for the caller.
   var returnValue: Value = .none
+  /// Set by the numeric fast path when an operand is not a number (see NumericCompiler).
+  var numericFailed = false
   public let globals = Globals()
   /// The built-in functions and constants, by name.
   public private(set) var builtins: [String: Value] = [:]
@@ -78,34 +80,42 @@ public final class Runtime {
   @inline(__always) func popFrame(_ base: Frame, _ size: Int) {
     var i = 0
     while i < size {
-      base[i] = .unbound
+      (base + i).assign(.unbound)
       i += 1
     }
     sp = base
   }
 
   /// Runs a user function whose arguments are already in `base`.
-  @inline(__always) func invoke(_ function: UserFunction, _ base: Frame) throws -> Value {
+  @inline(__always) func invoke(_ function: borrowing UserFunction, _ base: Frame) throws -> Value {
     depth += 1
     defer { depth -= 1 }
-    let code = function.code
-    if depth > Runtime.maxCallDepth {
-      throw OptError(
-        .recursionError, "maximum recursion depth exceeded (\(Runtime.maxCallDepth) nested calls)",
-        hint: "a function that calls itself needs a case that stops the recursion")
-    }
-    if !code.isSimple { setUpCells(function, base) }
-    do {
-      if try code.body(base) == .returned {
+    if depth > Runtime.maxCallDepth { try recursionLimit() }
+    // The caller holds `function`, which holds its code: a guaranteed
+    // reference spares a retain and a release of the code and its body.
+    return try Unmanaged.passUnretained(function.code)._withUnsafeGuaranteedRef { code in
+      if !code.isSimple { setUpCells(copy function, base) }
+      let flow: Flow
+      do { flow = try code.body(base) } catch let error as OptError { throw Runtime.leaving(code, error) }
+      if flow == .returned {
         let result = returnValue
         returnValue = .none
         return result
       }
       return .none
-    } catch let error as OptError {
-      if error.function == nil { error.function = code.name }
-      throw error
     }
+  }
+
+  @inline(never) private func recursionLimit() throws {
+    throw OptError(
+      .recursionError, "maximum recursion depth exceeded (\(Runtime.maxCallDepth) nested calls)",
+      hint: "a function that calls itself needs a case that stops the recursion")
+  }
+
+  /// Notes which function an error left, the first time it leaves one.
+  @inline(never) private static func leaving(_ code: FunctionCode, _ error: OptError) -> OptError {
+    if error.function == nil { error.function = code.name }
+    return error
   }
 
   private func setUpCells(_ function: UserFunction, _ base: Frame) {
@@ -211,6 +221,9 @@ public protocol CallableObject: AnyObject {
 /// the program assigns it, it holds the built-in of that name or `.unbound`.
 public final class Globals {
   fileprivate(set) var values: UnsafeMutablePointer<Value>
+  /// Bumped on every write of a slot, so that compiled code can tell in one
+  /// comparison that a global still holds what it held last time (see `MathCallee`).
+  fileprivate(set) var versions: UnsafeMutablePointer<UInt64>
   private var capacity = 256
   public private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
@@ -220,11 +233,26 @@ public final class Globals {
   init() {
     values = .allocate(capacity: capacity)
     values.initialize(repeating: .unbound, count: capacity)
+    versions = .allocate(capacity: capacity)
+    versions.initialize(repeating: 0, count: capacity)
   }
 
   deinit {
     values.deinitialize(count: capacity)
     values.deallocate()
+    versions.deallocate()
+  }
+
+  /// Writes a global. Every write goes through here (or `modify`), to keep the versions right.
+  @inline(__always) func set(_ index: Int, _ value: Value) {
+    values[index] = value
+    versions[index] &+= 1
+  }
+
+  /// Changes a global in place.
+  @inline(__always) func modify(_ index: Int, _ body: (inout Value) throws -> Void) rethrows {
+    defer { versions[index] &+= 1 }
+    try body(&values[index])
   }
 
   /// The slot of a global, created if needed.
@@ -234,7 +262,7 @@ public final class Globals {
     let i = names.count
     names.append(name)
     indexByName[name] = i
-    values[i] = builtinValues[name] ?? .unbound
+    set(i, builtinValues[name] ?? .unbound)
     return i
   }
 
@@ -245,12 +273,17 @@ public final class Globals {
     (newValues + capacity).initialize(repeating: .unbound, count: newCapacity - capacity)
     values.deallocate()
     values = newValues
+    let newVersions = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+    newVersions.moveInitialize(from: versions, count: capacity)
+    (newVersions + capacity).initialize(repeating: 0, count: newCapacity - capacity)
+    versions.deallocate()
+    versions = newVersions
     capacity = newCapacity
   }
 
   fileprivate func defineBuiltin(_ name: String, _ value: Value) {
     builtinValues[name] = value
-    values[slot(name)] = value
+    set(slot(name), value)
   }
 
   /// The value of a global, if it is bound.
@@ -261,7 +294,7 @@ public final class Globals {
       return values[i]
     }
     set {
-      values[slot(name)] = newValue ?? .unbound
+      set(slot(name), newValue ?? .unbound)
     }
   }
 
@@ -284,7 +317,7 @@ public final class Globals {
 
   /// Forgets every user definition: built-ins come back, everything else is unbound.
   public func reset() {
-    for (i, name) in names.enumerated() { values[i] = builtinValues[name] ?? .unbound }
+    for (i, name) in names.enumerated() { set(i, builtinValues[name] ?? .unbound) }
   }
 }
 

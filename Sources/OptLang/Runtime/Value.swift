@@ -19,6 +19,28 @@ public enum Value {
   case unbound
 }
 
+extension UnsafeMutablePointer where Pointee == Value {
+  /// Stores into a slot. When the old value holds no reference (a number, a
+  /// bool, None, unbound) there is nothing to release, so it is overwritten
+  /// without the general destroy.
+  /// Initializes an unused slot with a copy of another slot's value; a number
+  /// is copied as it is, without the general copy.
+  @inline(__always) func initialize(copying source: UnsafeMutablePointer<Value>) {
+    if case .number(let x) = source.pointee {
+      initialize(to: .number(x))
+    } else {
+      initialize(to: source.pointee)
+    }
+  }
+
+  @inline(__always) func assign(_ value: Value) {
+    switch pointee {
+    case .number, .bool, .none, .unbound: initialize(to: value)
+    default: pointee = value
+    }
+  }
+}
+
 /// An immutable string, boxed so that `Value` stays two words wide.
 public final class Text {
   public let value: String
