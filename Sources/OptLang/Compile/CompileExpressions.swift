@@ -130,21 +130,21 @@ extension Compiler {
   private func compileChainedComparison(_ first: Expr, _ rest: [(CompareOperator, Expr)], _ range: SourceRange)
     throws -> Eval
   {
-      let firstCode = try compile(first)
-      let links = try rest.map { ($0.0, try compile($0.1), $0.1.range) }
-      return { f in
-        var left = try firstCode(f)
-        for (op, code, linkRange) in links {
-          let right = try code(f)
-          let result: Value
-          do { result = try Operators.compare(op, left, right) } catch let e as OptError {
-            throw e.locate(range.to(linkRange))
-          }
-          if !(try Compiler.isTrue(result)) { return result }
-          left = right
+    let firstCode = try compile(first)
+    let links = try rest.map { ($0.0, try compile($0.1), $0.1.range) }
+    return { f in
+      var left = try firstCode(f)
+      for (op, code, linkRange) in links {
+        let right = try code(f)
+        let result: Value
+        do { result = try Operators.compare(op, left, right) } catch let e as OptError {
+          throw e.locate(range.to(linkRange))
         }
-        return .bool(true)
+        if !(try Compiler.isTrue(result)) { return result }
+        left = right
       }
+      return .bool(true)
+    }
   }
 
   private func compileFString(_ parts: [FStringPart]) throws -> Eval {
@@ -193,7 +193,9 @@ extension Compiler {
       let next = inner
       inner = { f, out in
         let elements: Elements
-        do { elements = try Elements(try clause.iterable.run(f)) } catch let e as OptError { throw e.locate(clause.range) }
+        do { elements = try Elements(try clause.iterable.run(f)) } catch let e as OptError {
+          throw e.locate(clause.range)
+        }
         elementLoop: for k in 0..<elements.count {
           if Interrupt.requested { try Compiler.interrupted(range) }
           try clause.store.run(f, elements[k])

@@ -138,7 +138,9 @@ extension Compiler {
     if let module = runtime.modules[canonical] { return .object(module) }
     let available = runtime.modules.keys.sorted().joined(separator: ", ")
     var hint = "optrepl has these modules: \(available) (import numpy as np, import math)"
-    if name == "numpy.random" || name == "numpy.linalg" { hint = "import numpy as np, then use np.\(name.dropFirst(6))" }
+    if name == "numpy.random" || name == "numpy.linalg" {
+      hint = "import numpy as np, then use np.\(name.dropFirst(6))"
+    }
     throw OptError(.importError, "there is no module named '\(name)'", at: range, hint: hint)
   }
 

@@ -178,7 +178,8 @@ extension Compiler {
   @inline(never) static func unboundLocal(_ name: String, _ range: SourceRange) throws {
     throw OptError(
       .unboundLocalError, "the local variable '\(name)' is used before it is given a value", at: range,
-      hint: "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
+      hint:
+        "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
     )
   }
 

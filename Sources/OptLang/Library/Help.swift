@@ -22,10 +22,12 @@ public enum Help {
       let members = m.attributeNames
       return "module \(m.name): \(m.doc)\n\nmembers: " + members.joined(separator: ", ")
     case .object(let o):
-      return "\(o.typeName): \(o.repr)" + (o.attributeNames.isEmpty ? "" : "\nattributes: " + o.attributeNames.joined(separator: ", "))
+      return "\(o.typeName): \(o.repr)"
+        + (o.attributeNames.isEmpty ? "" : "\nattributes: " + o.attributeNames.joined(separator: ", "))
     default:
       let methods = Attributes.names(of: v)
-      return "a \(v.typeName): \(Format.repr(v))" + (methods.isEmpty ? "" : "\nmethods: " + methods.joined(separator: ", "))
+      return "a \(v.typeName): \(Format.repr(v))"
+        + (methods.isEmpty ? "" : "\nmethods: " + methods.joined(separator: ", "))
     }
   }
 

@@ -27,16 +27,21 @@ enum MathLibrary {
       Library.elementwise("abs", "Absolute value; element-wise on arrays.", .abs),
       Library.elementwise("square", "x*x.", .square),
       Library.elementwise("sign", "-1, 0 or 1 by the sign of x (nan stays nan), as numpy.sign.", .sign),
-      Builtin("isnan", "isnan(x)", "True if x is nan; element-wise on arrays (1 or 0).", parameters: ["x"], .unary { v in
-        if let x = v.asNumber { return .bool(x.isNaN) }
-        return try Library.mapNumbers(v, "isnan") { $0.isNaN ? 1 : 0 }
-      }),
-      Builtin("isfinite", "isfinite(x)", "True if x is neither inf nor nan; element-wise on arrays (1 or 0).",
-        parameters: ["x"], .unary { v in
+      Builtin(
+        "isnan", "isnan(x)", "True if x is nan; element-wise on arrays (1 or 0).", parameters: ["x"],
+        .unary { v in
+          if let x = v.asNumber { return .bool(x.isNaN) }
+          return try Library.mapNumbers(v, "isnan") { $0.isNaN ? 1 : 0 }
+        }),
+      Builtin(
+        "isfinite", "isfinite(x)", "True if x is neither inf nor nan; element-wise on arrays (1 or 0).",
+        parameters: ["x"],
+        .unary { v in
           if let x = v.asNumber { return .bool(x.isFinite) }
           return try Library.mapNumbers(v, "isfinite") { $0.isFinite ? 1 : 0 }
         }),
-      Builtin("isinf", "isinf(x)", "True if x is inf or -inf; element-wise on arrays (1 or 0).", parameters: ["x"],
+      Builtin(
+        "isinf", "isinf(x)", "True if x is inf or -inf; element-wise on arrays (1 or 0).", parameters: ["x"],
         .unary { v in
           if let x = v.asNumber { return .bool(x.isInfinite) }
           return try Library.mapNumbers(v, "isinf") { $0.isInfinite ? 1 : 0 }

@@ -5,7 +5,9 @@ public enum Methods {
   /// The names of the methods that change a list in place.
   public static let mutating: Set<String> = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"]
 
-  static let listMethods = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "index", "count", "copy"]
+  static let listMethods = [
+    "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "index", "count", "copy",
+  ]
   static let tupleMethods = ["index", "count"]
   static let stringMethods = [
     "upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "replace", "startswith", "endswith", "find",
@@ -51,7 +53,9 @@ public enum Methods {
     case "pop":
       try args.check(min: 0, max: 1)
       guard !items.isEmpty else { throw OptError(.indexError, "pop from an empty list") }
-      let k = args.count == 0 ? items.count - 1 : try Subscripts.position(args.positional[0], count: items.count, typeName: "list")
+      let k =
+        args.count == 0
+        ? items.count - 1 : try Subscripts.position(args.positional[0], count: items.count, typeName: "list")
       return items.remove(at: k)
     case "remove":
       try args.check(min: 1, max: 1)

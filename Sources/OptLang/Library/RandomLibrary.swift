@@ -5,7 +5,8 @@ enum RandomLibrary {
     [
       Builtin(
         "seed", "seed(n)", "Restarts the random numbers from seed n (a whole number 0 to 2**32-1), as np.random.seed.",
-        parameters: ["n"], .general { args in
+        parameters: ["n"],
+        .general { args in
           try args.check(min: 1, max: 1)
           let n = try args.whole(0, "n")
           guard n >= 0 && n <= Int(UInt32.max) else {
@@ -24,17 +25,22 @@ enum RandomLibrary {
         "randn", "randn() or randn(n)", "A standard normal random number, or an array of n (np.random.randn).",
         parameters: ["n"], .general { args in try sample(args) { $0.nextGaussian() } }),
       Builtin(
-        "uniform", "uniform(a=0, b=1, n=None)", "A uniform random number in [a, b), or an array of n (np.random.uniform).",
-        parameters: ["a", "b", "n"], .general { args in
+        "uniform", "uniform(a=0, b=1, n=None)",
+        "A uniform random number in [a, b), or an array of n (np.random.uniform).",
+        parameters: ["a", "b", "n"],
+        .general { args in
           try args.check(min: 0, max: 3, keywords: ["low", "high", "size", "a", "b", "n"])
-          let low = try args.optional(0, "low").map { _ in try args.number(0, "low") } ?? args.keyword("a")?.asNumber ?? 0
-          let high = try args.optional(1, "high").map { _ in try args.number(1, "high") } ?? args.keyword("b")?.asNumber ?? 1
+          let low =
+            try args.optional(0, "low").map { _ in try args.number(0, "low") } ?? args.keyword("a")?.asNumber ?? 0
+          let high =
+            try args.optional(1, "high").map { _ in try args.number(1, "high") } ?? args.keyword("b")?.asNumber ?? 1
           let size = args.optional(2, "size") ?? args.keyword("n")
           return try draw(args.runtime, size) { low + (high - low) * $0.nextDouble() }
         }),
       Builtin(
         "normal", "normal(loc=0, scale=1, size=None)", "A normal random number, or an array (np.random.normal).",
-        parameters: ["loc", "scale", "size"], .general { args in
+        parameters: ["loc", "scale", "size"],
+        .general { args in
           try args.check(min: 0, max: 3, keywords: ["loc", "scale", "size"])
           let loc = args.optional(0, "loc") == nil ? 0 : try args.number(0, "loc")
           let scale = args.optional(1, "scale") == nil ? 1 : try args.number(1, "scale")

@@ -15,7 +15,8 @@ enum SequenceLibrary {
           args.runtime.output(args.positional.map(Format.str).joined(separator: sep) + end)
           return .none
         }),
-      Builtin("len", "len(x)", "The number of elements of a list, tuple, array, string or range.", parameters: ["x"],
+      Builtin(
+        "len", "len(x)", "The number of elements of a list, tuple, array, string or range.", parameters: ["x"],
         .unary { v in
           switch v {
           case .list(let items), .tuple(let items): return .number(Double(items.count))
@@ -50,26 +51,34 @@ enum SequenceLibrary {
           try Runtime.checkLength(elements.count)
           return .list((0..<elements.count).map { .tuple([.number(start + Double($0)), elements[$0]]) })
         }),
-      Builtin("list", "list(xs=())", "A list of the elements of xs (a copy).", .general { args in
-        try args.check(min: 0, max: 1)
-        guard let v = args.positional.first else { return .list([]) }
-        let elements = try Elements(v)
-        try Runtime.checkLength(elements.count, what: "the list")
-        return .list(elements.all)
-      }),
-      Builtin("tuple", "tuple(xs=())", "A tuple of the elements of xs.", .general { args in
-        try args.check(min: 0, max: 1)
-        guard let v = args.positional.first else { return .tuple([]) }
-        let elements = try Elements(v)
-        try Runtime.checkLength(elements.count, what: "the tuple")
-        return .tuple(elements.all)
-      }),
+      Builtin(
+        "list", "list(xs=())", "A list of the elements of xs (a copy).",
+        .general { args in
+          try args.check(min: 0, max: 1)
+          guard let v = args.positional.first else { return .list([]) }
+          let elements = try Elements(v)
+          try Runtime.checkLength(elements.count, what: "the list")
+          return .list(elements.all)
+        }),
+      Builtin(
+        "tuple", "tuple(xs=())", "A tuple of the elements of xs.",
+        .general { args in
+          try args.check(min: 0, max: 1)
+          guard let v = args.positional.first else { return .tuple([]) }
+          let elements = try Elements(v)
+          try Runtime.checkLength(elements.count, what: "the tuple")
+          return .tuple(elements.all)
+        }),
       Builtin("str", "str(x)", "x as text, as print writes it.", parameters: ["x"], .unary { .str(Format.str($0)) }),
-      Builtin("repr", "repr(x)", "x as text, as the prompt shows it.", parameters: ["x"], .unary { .str(Format.repr($0)) }),
-      Builtin("bool", "bool(x)", "True or False by Python's truthiness.", parameters: ["x"], .unary {
-        .bool(try Operators.truthy($0))
-      }),
-      Builtin("float", "float(x)", "x as a number; also reads text such as '1e-3', 'inf' or 'nan'.", parameters: ["x"],
+      Builtin(
+        "repr", "repr(x)", "x as text, as the prompt shows it.", parameters: ["x"], .unary { .str(Format.repr($0)) }),
+      Builtin(
+        "bool", "bool(x)", "True or False by Python's truthiness.", parameters: ["x"],
+        .unary {
+          .bool(try Operators.truthy($0))
+        }),
+      Builtin(
+        "float", "float(x)", "x as a number; also reads text such as '1e-3', 'inf' or 'nan'.", parameters: ["x"],
         .unary { v in
           if let x = v.asNumber { return .number(x) }
           guard case .string(let s) = v else { throw OptError(.typeError, "float() cannot convert a \(v.typeName)") }
@@ -77,7 +86,8 @@ enum SequenceLibrary {
         }),
       Builtin(
         "int", "int(x)", "x with its fraction dropped (towards zero); also reads text such as '42'. Still a Float64.",
-        parameters: ["x"], .unary { v in
+        parameters: ["x"],
+        .unary { v in
           var x: Double
           if let n = v.asNumber {
             x = n
@@ -91,13 +101,16 @@ enum SequenceLibrary {
             throw OptError(.typeError, "int() cannot convert a \(v.typeName)")
           }
           if x.isNaN { throw OptError(.valueError, "int() cannot convert nan to a whole number") }
-          if x.isInfinite { throw OptError(.overflowError, "int() cannot convert \(Format.number(x)) to a whole number") }
+          if x.isInfinite {
+            throw OptError(.overflowError, "int() cannot convert \(Format.number(x)) to a whole number")
+          }
           x.round(.towardZero)
           return .number(x)
         }),
       Builtin(
         "sum", "sum(xs, start=0)", "start plus the elements of xs, added left to right as Python does.",
-        parameters: ["xs", "start"], .general { args in
+        parameters: ["xs", "start"],
+        .general { args in
           try args.check(min: 1, max: 2, keywords: ["start"])
           var total: Value = args.optional(1, "start") ?? .number(0)
           let elements = try Elements(args.positional[0])
@@ -129,22 +142,30 @@ enum SequenceLibrary {
           try args.check(min: 1, max: 1, keywords: ["key", "reverse"])
           return .list(try Library.sorted(try Elements(args.positional[0]).all, args))
         }),
-      Builtin("reversed", "reversed(xs)", "A list of the elements of xs, last first.", parameters: ["xs"], .unary {
-        .list(try Elements($0).all.reversed())
-      }),
-      Builtin("any", "any(xs)", "True if some element of xs is true.", parameters: ["xs"], .unary { v in
-        let elements = try Elements(v)
-        for k in 0..<elements.count where try Operators.truthy(elements[k]) { return .bool(true) }
-        return .bool(false)
-      }),
-      Builtin("all", "all(xs)", "True if every element of xs is true.", parameters: ["xs"], .unary { v in
-        let elements = try Elements(v)
-        for k in 0..<elements.count where !(try Operators.truthy(elements[k])) { return .bool(false) }
-        return .bool(true)
-      }),
       Builtin(
-        "format", "format(x, spec='')", "x formatted by a format spec, as in an f-string: format(0.1234, '.2f') is '0.12'.",
-        parameters: ["x", "spec"], .general { args in
+        "reversed", "reversed(xs)", "A list of the elements of xs, last first.", parameters: ["xs"],
+        .unary {
+          .list(try Elements($0).all.reversed())
+        }),
+      Builtin(
+        "any", "any(xs)", "True if some element of xs is true.", parameters: ["xs"],
+        .unary { v in
+          let elements = try Elements(v)
+          for k in 0..<elements.count where try Operators.truthy(elements[k]) { return .bool(true) }
+          return .bool(false)
+        }),
+      Builtin(
+        "all", "all(xs)", "True if every element of xs is true.", parameters: ["xs"],
+        .unary { v in
+          let elements = try Elements(v)
+          for k in 0..<elements.count where !(try Operators.truthy(elements[k])) { return .bool(false) }
+          return .bool(true)
+        }),
+      Builtin(
+        "format", "format(x, spec='')",
+        "x formatted by a format spec, as in an f-string: format(0.1234, '.2f') is '0.12'.",
+        parameters: ["x", "spec"],
+        .general { args in
           try args.check(min: 1, max: 2)
           let spec = try args.optional(1, "spec").map(text) ?? ""
           return .str(try FormatSpec.format(args.positional[0], spec: spec))
@@ -152,7 +173,8 @@ enum SequenceLibrary {
       Builtin("type", "type(x)", "The name of x's type, as a string.", parameters: ["x"], .unary { .str($0.typeName) }),
       Builtin(
         "help", "help(x)", "Shows the signature and documentation of a function, rule, optimizer or module.",
-        parameters: ["x"], .general { args in
+        parameters: ["x"],
+        .general { args in
           try args.check(min: 0, max: 1)
           let text = args.positional.first.map { Help.describe($0, runtime: args.runtime) } ?? Help.overview
           args.runtime.output(text.hasSuffix("\n") ? text : text + "\n")

@@ -247,7 +247,9 @@ extension Value {
       return s.withUnsafeBufferPointer { p in t.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
         && s.count == t.count
     case (.array(let p), .array(let q)):
-      return p.storage.withUnsafeBufferPointer { x in q.storage.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+      return p.storage.withUnsafeBufferPointer { x in
+        q.storage.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress }
+      }
     default: return false
     }
   }

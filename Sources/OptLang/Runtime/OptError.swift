@@ -102,7 +102,8 @@ extension OptError: CustomStringConvertible {
       width = max(1, width)
       out += " \(pad) |\n"
       out += " \(gutter) | \(shown)\n"
-      out += " \(pad) | \(String(repeating: " ", count: prefixChars))\(red)\(String(repeating: "^", count: width))\(reset)\n"
+      out +=
+        " \(pad) | \(String(repeating: " ", count: prefixChars))\(red)\(String(repeating: "^", count: width))\(reset)\n"
     }
     if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }
     return out

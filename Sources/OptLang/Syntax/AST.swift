@@ -161,6 +161,7 @@ public struct Stmt: Sendable {
     /// `import module as alias`.
     case `import`(module: String, alias: String, moduleRange: SourceRange)
     /// `from module import a, b as c`.
-    case fromImport(module: String, names: [(name: String, alias: String, range: SourceRange)], moduleRange: SourceRange)
+    case fromImport(
+      module: String, names: [(name: String, alias: String, range: SourceRange)], moduleRange: SourceRange)
   }
 }

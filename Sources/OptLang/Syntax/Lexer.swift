@@ -408,7 +408,11 @@ struct Lexer {
     case UInt8(ascii: "."): op(.dot, 1)
     case UInt8(ascii: "+"): n == UInt8(ascii: "=") ? op(.plusAssign, 2) : op(.plus, 1)
     case UInt8(ascii: "-"):
-      if n == UInt8(ascii: "=") { op(.minusAssign, 2) } else if n == UInt8(ascii: ">") { op(.arrow, 2) } else {
+      if n == UInt8(ascii: "=") {
+        op(.minusAssign, 2)
+      } else if n == UInt8(ascii: ">") {
+        op(.arrow, 2)
+      } else {
         op(.minus, 1)
       }
     case UInt8(ascii: "*"):
@@ -427,7 +431,8 @@ struct Lexer {
     case UInt8(ascii: "="): n == UInt8(ascii: "=") ? op(.equal, 2) : op(.assign, 1)
     case UInt8(ascii: "!"):
       guard n == UInt8(ascii: "=") else {
-        throw error("'!' on its own is not an operator", i, i + 1, hint: "write 'not x' for negation, 'a != b' for inequality")
+        throw error(
+          "'!' on its own is not an operator", i, i + 1, hint: "write 'not x' for negation, 'a != b' for inequality")
       }
       op(.notEqual, 2)
     case UInt8(ascii: "<"): n == UInt8(ascii: "=") ? op(.lessEqual, 2) : op(.less, 1)
@@ -437,7 +442,8 @@ struct Lexer {
       while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
       let text = String(decoding: bytes[i..<j], as: UTF8.self)
       let hint: String? =
-        text == "&" || text == "|" ? "write 'and' / 'or' for logic"
+        text == "&" || text == "|"
+        ? "write 'and' / 'or' for logic"
         : text == "^" ? "write '**' for powers" : nil
       throw error("'\(text)' is not allowed here", i, j, hint: hint)
     }

@@ -137,7 +137,8 @@ public struct Parser {
   private mutating func expectEndOfStatement() throws {
     guard match(.newline) else {
       if check(.assign) {
-        throw error("'=' cannot follow this: the left side of '=' must be a name, an item like a[i], or a tuple of names")
+        throw error(
+          "'=' cannot follow this: the left side of '=' must be a name, an item like a[i], or a tuple of names")
       }
       throw error(
         "expected the end of the statement, but found \(describe(current))",
@@ -392,9 +393,11 @@ public struct Parser {
     case .tuple(let items), .list(let items):
       for item in items { try validateTarget(item) }
     case .slice:
-      throw OptError(.syntaxError, "assigning to a slice is not supported; assign items one at a time", at: target.range)
+      throw OptError(
+        .syntaxError, "assigning to a slice is not supported; assign items one at a time", at: target.range)
     case .attribute(_, let name, _):
-      throw OptError(.syntaxError, "cannot assign to the attribute '\(name)': attributes are read-only", at: target.range)
+      throw OptError(
+        .syntaxError, "cannot assign to the attribute '\(name)': attributes are read-only", at: target.range)
     case .call:
       throw OptError(
         .syntaxError, "cannot assign to a function call", at: target.range,
