@@ -31,9 +31,9 @@ extension Compiler {
       return { f in .tuple(try codes.map { try $0.run(f) }) }
 
     case .unary(let op, let operand):
-      return withNumericFastPath(e, general: try compileUnary(op, operand, range))
+      return try withNumericFastPath(e) { try compileUnary(op, operand, range) }
     case .binary(let op, let l, let r):
-      return withNumericFastPath(e, general: try compileBinary(op, l, r, range))
+      return try withNumericFastPath(e) { try compileBinary(op, l, r, range) }
     case .compare(let first, let rest):
       if rest.count == 1 { return try compileComparison(rest[0].0, first, rest[0].1, range) }
       return try compileChainedComparison(first, rest, range)
@@ -62,7 +62,7 @@ extension Compiler {
       return { f in try Compiler.isTrue(try test(f)) ? try a(f) : try b(f) }
 
     case .call(let callee, let arguments, let keywords):
-      return withNumericFastPath(e, general: try compileCall(callee, arguments, keywords, range))
+      return try withNumericFastPath(e) { try compileCall(callee, arguments, keywords, range) }
 
     case .index(let base, let index):
       let baseCode = try compile(base)

@@ -173,8 +173,10 @@ extension Compiler {
     if targets.count == 1 {
       if case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
         // `x = <arithmetic>`: the number goes straight into the slot.
-        if let numeric = numericRoot(value) {
+        if numericEnabled, let numeric = numericRoot(value) {
           let rt = runtime
+          numericEnabled = false
+          defer { numericEnabled = true }
           let general = try compile(value)
           return { f in
             let x = numeric(f)

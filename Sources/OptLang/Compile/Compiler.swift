@@ -56,6 +56,8 @@ final class Compiler {
   var functionName = "<module>"
   var loopDepth = 0
   var inFunction = false
+  /// Off while compiling the general code of an expression that has a numeric form.
+  var numericEnabled = true
 
   init(runtime: Runtime, resolver: Resolver) {
     self.runtime = runtime

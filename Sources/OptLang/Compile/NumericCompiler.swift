@@ -20,8 +20,13 @@ extension Compiler {
     return compileNumeric(e)?.code
   }
 
-  func withNumericFastPath(_ e: Expr, general: @escaping Eval) -> Eval {
-    guard let numeric = numericRoot(e) else { return general }
+  func withNumericFastPath(_ e: Expr, general makeGeneral: () throws -> Eval) rethrows -> Eval {
+    guard numericEnabled, let numeric = numericRoot(e) else { return try makeGeneral() }
+    // Inside an expression that has a numeric form, the parts need none of
+    // their own: the general code runs only when the numeric code gave up.
+    numericEnabled = false
+    defer { numericEnabled = true }
+    let general = try makeGeneral()
     let rt = runtime
     return { f in
       let x = numeric(f)
@@ -32,8 +37,15 @@ extension Compiler {
   }
 
   /// A comparison of two numeric expressions, decided without making values.
-  func numericComparison<O: ComparisonOperator>(_ op: O.Type, _ l: Expr, _ r: Expr, general: @escaping Eval) -> Eval {
-    guard let a = compileNumeric(l)?.code, let b = compileNumeric(r)?.code else { return general }
+  func numericComparison<O: ComparisonOperator>(
+    _ op: O.Type, _ l: Expr, _ r: Expr, general makeGeneral: () throws -> Eval
+  ) rethrows -> Eval {
+    guard numericEnabled, let a = compileNumeric(l)?.code, let b = compileNumeric(r)?.code else {
+      return try makeGeneral()
+    }
+    numericEnabled = false
+    defer { numericEnabled = true }
+    let general = try makeGeneral()
     let rt = runtime
     return { f in
       let x = a(f)

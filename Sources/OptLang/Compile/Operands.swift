@@ -206,7 +206,7 @@ extension Compiler {
   private func specialiseComparison<O: ComparisonOperator>(
     _ op: O.Type, _ l: Expr, _ r: Expr, _ range: SourceRange
   ) throws -> Eval {
-    numericComparison(O.self, l, r, general: try specialiseGeneralComparison(O.self, l, r, range))
+    try numericComparison(O.self, l, r) { try specialiseGeneralComparison(O.self, l, r, range) }
   }
 
   private func specialiseGeneralComparison<O: ComparisonOperator>(

@@ -71,46 +71,57 @@ extension OptError: CustomStringConvertible {
     let cyan = color ? "\u{1B}[36m" : ""
     let reset = color ? "\u{1B}[0m" : ""
     var out = ""
-    if !trace.isEmpty {
-      out += "Call chain (most recent call last):\n"
-      for site in trace.reversed() {
-        out += "  \(site.range.location) in \(site.function)\n"
-      }
-    }
+    if !trace.isEmpty { out += OptError.renderTrace(trace.reversed()) }
+    let heading = "\(red)\(kind.rawValue)\(reset): \(bold)\(message)\(reset)\n"
     guard let range else {
-      out += "\(red)\(kind.rawValue)\(reset): \(bold)\(message)\(reset)\n"
+      out += heading
       if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }
       return out
     }
     let (line, column) = range.file.lineAndColumn(of: range.start)
-    out += "\(range.file.name):\(line):\(column): \(red)\(kind.rawValue)\(reset): \(bold)\(message)\(reset)\n"
-    let text = range.file.lineText(line)
-    if !text.isEmpty || range.file.bytes.isEmpty == false {
-      let gutter = String(line)
-      let pad = String(repeating: " ", count: gutter.count)
-      let shown = text.replacingTabs()
-      // Characters before the caret, with tabs expanded the same way as the line.
-      let prefixChars = Array(text.prefix(column - 1)).map(String.init).joined().replacingTabs().count
-      let (endLine, endColumn) = range.file.lineAndColumn(of: range.end)
-      var width: Int
-      if endLine == line {
-        let spanText = String(text.dropFirst(column - 1).prefix(max(0, endColumn - column)))
-        width = spanText.replacingTabs().count
-      } else {
-        width = shown.count - prefixChars
-      }
-      width = max(1, width)
-      out += " \(pad) |\n"
-      out += " \(gutter) | \(shown)\n"
-      out +=
-        " \(pad) | \(String(repeating: " ", count: prefixChars))\(red)\(String(repeating: "^", count: width))\(reset)\n"
+    out += "\(range.file.name):\(line):\(column): " + heading
+    let (endLine, endColumn) = range.file.lineAndColumn(of: range.end)
+    let characters = Array(range.file.lineText(line).replacingOccurrences(of: "\t", with: " "))
+    let start = min(column - 1, characters.count)
+    let end = endLine == line ? max(start + 1, min(endColumn - 1, characters.count)) : max(start + 1, characters.count)
+    // A long line is shown as a window around the caret.
+    let window = 100
+    var first = 0
+    var last = characters.count
+    if characters.count > window {
+      first = max(0, min(start - 30, characters.count - window))
+      last = min(characters.count, first + window)
     }
+    let shown = (first > 0 ? "…" : "") + String(characters[first..<last]) + (last < characters.count ? "…" : "")
+    let caretStart = start - first + (first > 0 ? 1 : 0)
+    let caretWidth = max(1, min(end, last) - start)
+    let gutter = String(line)
+    let pad = String(repeating: " ", count: gutter.count)
+    out += " \(pad) |\n"
+    out += " \(gutter) | \(shown)\n"
+    out +=
+      " \(pad) | \(String(repeating: " ", count: caretStart))\(red)\(String(repeating: "^", count: caretWidth))\(reset)\n"
     if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }
     return out
   }
-}
 
-extension String {
-  /// Tabs shown as four spaces, so that the caret lines up under the source.
-  func replacingTabs() -> String { replacingOccurrences(of: "\t", with: "    ") }
+  /// The chain of calls, outermost first; a call repeated many times in a row
+  /// (runaway recursion) is shown three times and counted.
+  static func renderTrace(_ sites: [CallSite]) -> String {
+    var out = "Call chain (most recent call last):\n"
+    var i = 0
+    while i < sites.count {
+      var j = i + 1
+      while j < sites.count && sites[j].function == sites[i].function && sites[j].range.start == sites[i].range.start
+        && sites[j].range.file === sites[i].range.file
+      {
+        j += 1
+      }
+      let repeats = j - i
+      for _ in 0..<min(repeats, 3) { out += "  \(sites[i].range.location) in \(sites[i].function)\n" }
+      if repeats > 3 { out += "  ... the same call \(repeats - 3) more times\n" }
+      i = j
+    }
+    return out
+  }
 }

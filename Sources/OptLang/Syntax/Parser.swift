@@ -4,8 +4,13 @@
 /// caused by the first only confuses.
 public struct Parser {
   /// How deeply expressions may nest before the parser refuses, so that
-  /// absurd input is an error rather than a stack overflow.
-  static let maxNesting = 200
+  /// absurd input is an error rather than a stack overflow. A bracket counts
+  /// twice (the bracket and the expression inside it), so this allows the
+  /// lexer's 200 nested brackets.
+  static let maxNesting = 500
+  /// The most binary operators in one chain (`1 + 1 + ...`): each makes the
+  /// tree one level deeper.
+  static let maxOperatorChain = 2000
 
   private let file: SourceFile
   private var tokens: [Token]
@@ -89,7 +94,7 @@ public struct Parser {
   private mutating func enterNesting() throws {
     nesting += 1
     if nesting > Parser.maxNesting {
-      throw error("this expression is nested too deeply (the limit is \(Parser.maxNesting) levels)")
+      throw error("this expression is nested too deeply")
     }
   }
 
@@ -482,7 +487,10 @@ public struct Parser {
   /// or_test -> and_test ('or' and_test)*
   private mutating func parseOr() throws -> Expr {
     var left = try parseAnd()
+    var chain = 0
     while match(.kwOr) {
+      chain += 1
+      if chain > Parser.maxOperatorChain { throw error("this expression is too long (too many 'or's in a row)") }
       let right = try parseAnd()
       left = Expr(.or(left, right), left.range.to(right.range))
     }
@@ -492,7 +500,10 @@ public struct Parser {
   /// and_test -> not_test ('and' not_test)*
   private mutating func parseAnd() throws -> Expr {
     var left = try parseNot()
+    var chain = 0
     while match(.kwAnd) {
+      chain += 1
+      if chain > Parser.maxOperatorChain { throw error("this expression is too long (too many 'and's in a row)") }
       let right = try parseNot()
       left = Expr(.and(left, right), left.range.to(right.range))
     }
@@ -550,7 +561,14 @@ public struct Parser {
   private mutating func parseArithmetic(level: Int) throws -> Expr {
     if level == Parser.binaryLevels.count { return try parseUnary() }
     var left = try parseArithmetic(level: level + 1)
+    var chain = 0
     while let op = Parser.binaryLevels[level][current.kind] {
+      chain += 1
+      if chain > Parser.maxOperatorChain {
+        throw error(
+          "this expression is too long (more than \(Parser.maxOperatorChain) operators in a row)",
+          hint: "split it into several statements, or use sum() over a list")
+      }
       advance()
       let right = try parseArithmetic(level: level + 1)
       left = Expr(.binary(op, left, right), left.range.to(right.range))
@@ -585,7 +603,12 @@ public struct Parser {
   /// postfix -> atom ('(' arguments ')' | '[' subscript ']' | '.' NAME)*
   private mutating func parsePostfix() throws -> Expr {
     var expr = try parseAtom()
+    var chain = 0
     while true {
+      chain += 1
+      if chain > Parser.maxOperatorChain {
+        throw error("this expression is too long (too many calls, indexes or attributes in a row)")
+      }
       if check(.lparen) {
         expr = try parseCall(expr)
       } else if check(.lbracket) {
