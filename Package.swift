@@ -25,7 +25,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .target(name: "OptLang", swiftSettings: optimize),
+    .target(
+      name: "OptLang",
+      resources: [.embedInCode("Prelude/optimizers.opt"), .embedInCode("Prelude/schedules.opt")],
+      swiftSettings: optimize
+    ),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
@@ -45,6 +49,7 @@ let package = Package(
       dependencies: ["OptLang"],
       resources: [.copy("Programs"), .copy("Errors")]
     ),
+    .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang"]),
   ]
 )

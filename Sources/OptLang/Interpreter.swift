@@ -10,6 +10,7 @@ public final class Interpreter {
   /// - Parameter output: receives everything the program prints.
   public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
     runtime = Runtime(output: output)
+    Prelude.load(into: self)
   }
 
   /// Parses, compiles and runs a program. Errors are thrown as `OptError`,
@@ -122,10 +123,14 @@ public final class Interpreter {
     return Help.describe(value, runtime: runtime)
   }
 
-  /// The source text of a user function (or anything else that has source), for `:source NAME`.
+  /// The source text of a function or rule, built-in ones included, for `:source NAME`.
   public func sourceText(of name: String) -> String? {
-    guard case .function(let f as UserFunction)? = runtime.globals[name] else { return nil }
-    let r = f.code.sourceRange
+    let r: SourceRange
+    switch runtime.globals[name] {
+    case .function(let f as UserFunction)?: r = f.code.sourceRange
+    case .function(let rule as Rule)?: r = rule.function.code.sourceRange
+    default: return nil
+    }
     let (line, _) = r.file.lineAndColumn(of: r.start)
     let (endLine, _) = r.file.lineAndColumn(of: r.end)
     return (line...endLine).map { r.file.lineText($0) }.joined(separator: "\n")

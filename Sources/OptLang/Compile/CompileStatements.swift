@@ -24,6 +24,26 @@ extension Compiler {
         return .normal
       }
 
+    case .rule(let decl):
+      let make = try compileRule(decl)
+      let store = storeBinding(decl.name)
+      return { f in
+        try store(f, try make(f))
+        return .normal
+      }
+
+    case .state(let name, let value, let nameRange):
+      guard !scope.stateSlots.isEmpty, let slot = scope.stateSlots.first(where: { $0.name == name })?.slot else {
+        throw OptError(.syntaxError, "'state' declarations belong in a rule body", at: nameRange)
+      }
+      let initial = try compile(value)
+      // The first step finds the slot unbound and evaluates the initial value;
+      // later steps bring the value kept from the step before.
+      return { f in
+        if case .unbound = f[slot] { f[slot] = try initial(f) }
+        return .normal
+      }
+
     case .return(let value):
       guard inFunction else {
         throw OptError(.syntaxError, "'return' outside a function", at: range)
@@ -171,7 +191,8 @@ extension Compiler {
     }
     let code = try compile(value)
     if targets.count == 1 {
-      if case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
+      if case .name(let name, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
+        try checkWritable(name, targets[0].range)
         // `x = <arithmetic>`: the number goes straight into the slot.
         if numericEnabled, let numeric = numericRoot(value) {
           let rt = runtime
@@ -212,6 +233,7 @@ extension Compiler {
     _ target: Expr, _ op: BinaryOperator, _ value: Expr, _ range: SourceRange
   ) throws -> Exec {
     let valueCode = try compile(value)
+    if case .name(let name, _) = target.kind { try checkWritable(name, target.range) }
     if case .name(let name, let id) = target.kind, case .local(let slot) = resolver.place(of: id) {
       // `total += x` on a local: two numbers are combined in the slot.
       let read = load(name, id, target.range)
@@ -386,6 +408,38 @@ extension Compiler {
   }
 
   // MARK: Functions
+
+  /// Compiles a `rule` into code that makes the rule value: its body is a
+  /// function of `w, g, t` and the hyperparameters, with the state variables
+  /// in the slots after them.
+  func compileRule(_ decl: RuleDecl) throws -> Eval {
+    let defaultCodes = try compileAll(decl.hyperparameters.compactMap(\.defaultValue))
+    let layout = resolver.layout(of: decl)
+    let ruleScope = resolver.scope(of: decl)
+    let saved = (scope, functionName, loopDepth, inFunction)
+    scope = ruleScope
+    functionName = decl.name
+    loopDepth = 0
+    inFunction = true
+    defer { (scope, functionName, loopDepth, inFunction) = saved }
+    let hyperparameterNames = decl.hyperparameters.map(\.name)
+    let code = FunctionCode(
+      name: decl.name, parameterNames: RuleDecl.stepNames + hyperparameterNames, frameSize: layout.frameSize,
+      cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
+      freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
+      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
+      body: try compileBlock(decl.body))
+    let rt = runtime
+    let sources = layout.captureSourceSlots
+    let states = ruleScope.stateSlots
+    return { f in
+      let defaults = try defaultCodes.map { try $0.run(f) }
+      let captured = sources.map { Compiler.cell(f, $0) }
+      let function = UserFunction(code: code, defaults: [], captured: captured, runtime: rt)
+      return .function(
+        Rule(function: function, hyperparameterNames: hyperparameterNames, defaults: defaults, states: states))
+    }
+  }
 
   /// Compiles a `def` or `lambda` into code that makes the function value:
   /// evaluates the defaults and captures the enclosing cells.

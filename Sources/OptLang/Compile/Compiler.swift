@@ -183,9 +183,19 @@ final class Compiler {
     return unsafeDowncast(o, to: Cell.self)
   }
 
+  /// In a rule, `t` and the hyperparameters are read-only.
+  func checkWritable(_ name: String, _ range: SourceRange) throws {
+    guard scope.readOnly.contains(name) else { return }
+    let what = name == "t" ? "the step number 't'" : "the hyperparameter '\(name)'"
+    throw OptError(
+      .syntaxError, "\(what) is read-only inside a rule", at: range,
+      hint: "give the new value another name, e.g. \(name)_t = ...")
+  }
+
   func store(_ target: Expr) throws -> Store {
     switch target.kind {
-    case .name(_, let id):
+    case .name(let name, let id):
+      try checkWritable(name, target.range)
       switch resolver.place(of: id) {
       case .local(let slot): return { f, v in (f + slot).assign(v) }
       case .cell(let slot): return { f, v in Compiler.cell(f, slot).value = v }
@@ -236,6 +246,7 @@ final class Compiler {
   func modify(_ target: Expr) throws -> Modify {
     switch target.kind {
     case .name(let name, let id):
+      try checkWritable(name, target.range)
       let read = load(name, id, target.range)
       switch resolver.place(of: id) {
       case .local(let slot):

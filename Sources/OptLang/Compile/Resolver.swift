@@ -41,6 +41,10 @@ final class Resolver {
     var overlays: [[String: Int]] = []
     /// Every name known to be local here, for "did you mean".
     var knownNames = Set<String>()
+    /// In a rule: the names the body may read but not assign (`t`, the hyperparameters).
+    var readOnly = Set<String>()
+    /// In a rule: the state variables and their slots, in declaration order.
+    var stateSlots: [(name: String, slot: Int)] = []
 
     init(isModule: Bool, parent: Scope?) {
       self.isModule = isModule
@@ -98,9 +102,10 @@ final class Resolver {
     return .global(name)
   }
 
-  func layout(of decl: FunctionDecl) -> Layout { scopes[ObjectIdentifier(decl)]!.layout }
+  /// The layout of a `def`, `lambda` or `rule`.
+  func layout(of decl: AnyObject) -> Layout { scopes[ObjectIdentifier(decl)]!.layout }
   var unitLayout: Layout { unit.layout }
-  func scope(of decl: FunctionDecl) -> Scope { scopes[ObjectIdentifier(decl)]! }
+  func scope(of decl: AnyObject) -> Scope { scopes[ObjectIdentifier(decl)]! }
 
   // MARK: Collecting the names a scope assigns
 
@@ -118,6 +123,8 @@ final class Resolver {
         for target in targets { declareTarget(target, in: scope) }
       case .augmentedAssign(let target, _, _): declareTarget(target, in: scope)
       case .function(let decl): declare(decl.name, in: scope)
+      case .rule(let decl): declare(decl.name, in: scope)
+      case .state(let name, _, _): declare(name, in: scope)
       case .for(let target, _, let body, let orElse):
         declareTarget(target, in: scope)
         declareLocals(body, in: scope)
@@ -205,6 +212,10 @@ final class Resolver {
       walk(value, in: scope)
     case .function(let decl):
       walkFunction(decl, in: scope)
+    case .rule(let decl):
+      walkRule(decl, in: scope)
+    case .state(_, let value, _):
+      walk(value, in: scope)
     case .return(let value):
       if let value { walk(value, in: scope) }
     case .if(let branches, let orElse):
@@ -243,6 +254,46 @@ final class Resolver {
     inner.parameterCount = decl.parameters.count
     declareLocals(decl.body, in: inner)
     walk(decl.body, in: inner)
+  }
+
+  /// A rule's frame: `w`, `g`, `t`, the hyperparameters, the state variables,
+  /// then the other names the body assigns (fresh each step).
+  private func walkRule(_ decl: RuleDecl, in scope: Scope) {
+    for p in decl.hyperparameters {
+      if let d = p.defaultValue { walk(d, in: scope) }
+    }
+    let inner = Scope(isModule: false, parent: scope)
+    scopes[ObjectIdentifier(decl)] = inner
+    collectGlobals(decl.body, into: inner)
+    for name in RuleDecl.stepNames + decl.hyperparameters.map(\.name) {
+      inner.slots[name] = inner.newSlot()
+      inner.knownNames.insert(name)
+    }
+    inner.parameterCount = inner.slotCount
+    inner.readOnly = Set(["t"] + decl.hyperparameters.map(\.name))
+    collectStates(decl.body, into: inner)
+    declareLocals(decl.body, in: inner)
+    walk(decl.body, in: inner)
+  }
+
+  /// Gives each `state` name its slot, in the order the declarations appear.
+  private func collectStates(_ body: [Stmt], into scope: Scope) {
+    for stmt in body {
+      switch stmt.kind {
+      case .state(let name, _, _) where scope.slots[name] == nil:
+        let slot = scope.newSlot()
+        scope.slots[name] = slot
+        scope.knownNames.insert(name)
+        scope.stateSlots.append((name, slot))
+      case .if(let branches, let orElse):
+        for branch in branches { collectStates(branch.body, into: scope) }
+        collectStates(orElse, into: scope)
+      case .for(_, _, let body, let orElse), .while(_, let body, let orElse):
+        collectStates(body, into: scope)
+        collectStates(orElse, into: scope)
+      default: break
+      }
+    }
   }
 
   private func walk(_ expr: Expr, in scope: Scope) {

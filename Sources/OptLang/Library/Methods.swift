@@ -109,6 +109,8 @@ public enum Methods {
       return try stringMethod(text.value, name, args)
     case .array(let a):
       return try arrayMethod(a, name, args)
+    case .object(let o as MethodReceiver):
+      return try o.callMethod(name, args)
     default:
       return nil
     }

@@ -23,6 +23,13 @@ open class Callable: RuntimeObject {
   open override var repr: String { "<function \(name)>" }
 }
 
+/// An object with methods of its own, called as `value.name(...)` without
+/// making a bound method first (an optimizer's `step`).
+public protocol MethodReceiver: AnyObject {
+  /// Runs the method `name`; nil if the object has no such method.
+  func callMethod(_ name: String, _ args: Arguments) throws -> Value?
+}
+
 /// The compiled form of a `def` or `lambda`, shared by every function value
 /// made from it: the slot layout the resolver chose and the compiled body.
 public final class FunctionCode {

@@ -36,6 +36,8 @@ public final class Runtime {
   public private(set) var modules: [String: Module] = [:]
   /// Receives everything the program prints.
   public var output: (String) -> Void
+  /// Receives warnings (an optimizer that diverged): standard error by default.
+  public var warn: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
   /// The generator behind `rand`, `randn` and `np.random`.
   public var random = MersenneTwister(seed: 0)
   /// Colour in `help` and friends.

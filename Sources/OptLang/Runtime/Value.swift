@@ -124,6 +124,10 @@ public final class Record: RuntimeObject {
   public override var typeName: String { name }
   public override func attribute(_ name: String) -> Value? { fields.first { $0.0 == name }?.1 }
   public override var attributeNames: [String] { fields.map(\.0) }
+  /// `state(m=0.1, v=0.001)`.
+  public override var repr: String {
+    "\(name)(" + fields.map { "\($0.0)=\(Format.repr($0.1))" }.joined(separator: ", ") + ")"
+  }
 }
 
 /// `range(start, stop, step)`: a lazy sequence of numbers, as in Python 3.

@@ -132,6 +132,43 @@ public final class FunctionDecl: Sendable {
   }
 }
 
+/// A step rule: `rule NAME(hyper=default, ...):` and its body (SPEC §4).
+/// Inside the body `w`, `g` and `t` are bound, the hyperparameters are
+/// read-only, and `state` declarations keep their values between steps.
+public final class RuleDecl: Sendable {
+  public let name: String
+  public let hyperparameters: [Parameter]
+  public let body: [Stmt]
+  public let docstring: String?
+  public let headerRange: SourceRange
+  public let range: SourceRange
+
+  init(
+    name: String, hyperparameters: [Parameter], body: [Stmt], docstring: String?, headerRange: SourceRange,
+    range: SourceRange
+  ) {
+    self.name = name
+    self.hyperparameters = hyperparameters
+    self.body = body
+    self.docstring = docstring
+    self.headerRange = headerRange
+    self.range = range
+  }
+
+  /// The names every step binds before the body runs, in slot order.
+  public static let stepNames = ["w", "g", "t"]
+
+  /// `adam(eta=0.001, beta1=0.9, ...)`.
+  public var signature: String {
+    let params = hyperparameters.map { p -> String in
+      guard let d = p.defaultValue else { return p.name }
+      let text = String(decoding: d.range.file.bytes[d.range.start..<d.range.end], as: UTF8.self)
+      return "\(p.name)=\(text)"
+    }
+    return "\(name)(\(params.joined(separator: ", ")))"
+  }
+}
+
 /// A statement node.
 public struct Stmt: Sendable {
   public var kind: Kind
@@ -148,6 +185,9 @@ public struct Stmt: Sendable {
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
     case function(FunctionDecl)
+    case rule(RuleDecl)
+    /// `state NAME = value` in a rule body: evaluated at the first step only.
+    case state(name: String, value: Expr, nameRange: SourceRange)
     case `return`(Expr?)
     /// `if`/`elif` branches in order, then the `else` body.
     case `if`(branches: [(condition: Expr, body: [Stmt])], orElse: [Stmt])

@@ -17,6 +17,8 @@ public struct Parser {
   private var position = 0
   private var nesting = 0
   private var nameCounter: NameIDCounter
+  /// Inside a rule body, where `state NAME = value` is a declaration.
+  private var inRule = false
 
   /// Hands out `NameID`s; shared with the parsers of f-string expressions.
   final class NameIDCounter {
@@ -126,6 +128,8 @@ public struct Parser {
     case .kwFor: return [try parseFor()]
     case .kwWhile: return [try parseWhile()]
     case .kwDef: return [try parseDef()]
+    case .name where current.text == "rule" && peekKind() == .name && peekKind(2) == .lparen:
+      return [try parseRule()]
     default:
       var statements = [try parseSimpleStatement()]
       while match(.semicolon) {
@@ -236,12 +240,39 @@ public struct Parser {
     try expect(.rparen, "')' to close the parameter list")
     if match(.arrow) { _ = try parseTest() }
     let headerRange = range(from: header.range)
+    let wasInRule = inRule
+    inRule = false
     var body = try parseBlock(after: header, what: "def")
+    inRule = wasInRule
     let docstring = Parser.takeDocstring(&body)
     let decl = FunctionDecl(
       name: name.text, parameters: parameters, body: body, docstring: docstring, headerRange: headerRange,
       range: range(from: header.range), isLambda: false)
     return Stmt(.function(decl), headerRange)
+  }
+
+  /// rule_statement -> 'rule' NAME '(' parameters ')' block   (`rule` is a keyword only here)
+  private mutating func parseRule() throws -> Stmt {
+    let header = advance()
+    let name = try expect(.name, "the rule's name after 'rule'")
+    try expect(.lparen, "'(' after the rule's name")
+    let parameters = try parseParameters(closing: .rparen)
+    try expect(.rparen, "')' to close the hyperparameter list")
+    for p in parameters where RuleDecl.stepNames.contains(p.name) {
+      throw OptError(
+        .syntaxError, "'\(p.name)' cannot be a hyperparameter: every step binds it (w, g and t are given)",
+        at: p.range)
+    }
+    let headerRange = range(from: header.range)
+    let wasInRule = inRule
+    inRule = true
+    var body = try parseBlock(after: header, what: "rule")
+    inRule = wasInRule
+    let docstring = Parser.takeDocstring(&body)
+    let decl = RuleDecl(
+      name: name.text, hyperparameters: parameters, body: body, docstring: docstring, headerRange: headerRange,
+      range: range(from: header.range))
+    return Stmt(.rule(decl), headerRange)
   }
 
   /// A string literal opening a body is its docstring, not a statement.
@@ -336,6 +367,15 @@ public struct Parser {
       } while match(.comma) && !check(.rparen) && !check(.newline)
       if parenthesized { try expect(.rparen, "')'") }
       return Stmt(.fromImport(module: module, names: names, moduleRange: moduleRange), range(from: start.range))
+    case .name where inRule && current.text == "state" && peekKind() == .name:
+      // state_statement -> 'state' NAME '=' test
+      advance()
+      let name = advance()
+      try expect(.assign, "'=' and the state's first value, as in: state v = 0")
+      let value = try parseTest()
+      return Stmt(.state(name: name.text, value: value, nameRange: name.range), range(from: start.range))
+    case .name where !inRule && current.text == "state" && peekKind() == .name && peekKind(2) == .assign:
+      throw error("'state' declarations belong in a rule body", hint: "see help(adagrad) for a rule that keeps state")
     case .kwDef, .kwIf, .kwFor, .kwWhile:
       throw error("a '\(current.text)' block must start on its own line")
     case .kwElif, .kwElse:
