@@ -133,8 +133,13 @@ public final class Interpreter {
     }
     let (line, _) = r.file.lineAndColumn(of: r.start)
     let (endLine, _) = r.file.lineAndColumn(of: r.end)
-    return (line...endLine).map { r.file.lineText($0) }.joined(separator: "\n")
+    var lines = (line...endLine).map { r.file.lineText($0) }
+    while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+    return lines.joined(separator: "\n")
   }
+
+  /// Whether `name` is bound: a variable, a function, a built-in.
+  public func isDefined(_ name: String) -> Bool { runtime.globals[name] != nil }
 
   /// The names a program has defined, with their values as the prompt shows them.
   public var userVariables: [(name: String, value: String)] {

@@ -1,18 +1,80 @@
-import OptLang
+import ArgumentParser
 import Foundation
+import OptLang
+import OptREPL
 
-let interpreter = Interpreter()
-let args = CommandLine.arguments
-do {
-  try Interpreter.onLargeStack {
-    if args.count > 2 && args[1] == "-e" {
-      try interpreter.run(args[2], name: "<-e>", echo: .last)
-    } else if args.count > 1 {
-      let text = try String(contentsOfFile: args[1], encoding: .utf8)
-      try interpreter.run(text, name: args[1])
+/// The `optrepl` command: the REPL, a script, `-e CODE`, or a program on
+/// standard input. Exit status: 0 success, 1 an error in the program, 2 a usage error.
+struct Optrepl: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "optrepl",
+    abstract: "A teaching REPL for gradient-descent optimizers and learning-rate schedules.",
+    discussion: """
+      With no arguments optrepl starts the interactive REPL (when standard input is a \
+      terminal) or runs all of standard input as one program (when it is not).
+      Set NO_COLOR in the environment, or pass --no-color, to turn colour off.
+      """,
+    version: REPL.version)
+
+  @Argument(help: "A program to run, e.g. examples/adam.opt.")
+  var file: String?
+
+  @Option(
+    name: .customShort("e"),
+    help: ArgumentHelp("Run CODE; the value of a final expression is printed.", valueName: "code"))
+  var code: String?
+
+  @Flag(name: .customShort("i"), help: "After running FILE (or -e CODE), enter the REPL with its definitions.")
+  var interactive = false
+
+  @Flag(name: .customLong("no-color"), help: "Do not colour output.")
+  var noColor = false
+
+  func validate() throws {
+    if file != nil && code != nil {
+      throw ValidationError("give either FILE or -e CODE, not both")
     }
   }
-} catch let e as OptError {
-  FileHandle.standardError.write(Data(e.description.utf8))
-  exit(1)
+
+  func run() throws {
+    let interpreter = Interpreter(output: { print($0, terminator: "") })
+    let color = ScriptRunner.colorWanted(noColorFlag: noColor)
+    let runner = ScriptRunner(interpreter: interpreter, color: color)
+    var status: Int32 = 0
+    if let code {
+      status = runner.runCode(code, name: "<-e>", echo: .last)
+    } else if let file {
+      status = runner.runFile(file)
+    } else if isatty(STDIN_FILENO) == 0 {
+      status = runner.runStandardInput()
+    } else {
+      status = startREPL(interpreter, color: color)
+    }
+    if interactive && (file != nil || code != nil) {
+      status = startREPL(interpreter, color: color)
+    }
+    throw ExitCode(status)
+  }
+
+  private func startREPL(_ interpreter: Interpreter, color: Bool) -> Int32 {
+    REPL(interpreter: interpreter, color: color, historyPath: REPL.defaultHistoryPath()).run()
+  }
+
+  /// Parses and runs, with exit status 2 for a usage error (the argument
+  /// parser's own default is 64).
+  static func mainWithUsageStatus() -> Never {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      Foundation.exit(0)
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
+
+Optrepl.mainWithUsageStatus()

@@ -5,17 +5,13 @@ import Foundation
 /// file holds the catalogue and the helpers they share.
 public enum Library {
   /// Every built-in function, by its bare name; modules share these objects,
-  /// so `np.sqrt is sqrt`.
-  nonisolated(unsafe) static var catalogue: [String: Builtin] = [:]
+  /// so `np.sqrt is sqrt`. A static `let`: built once, safely, whichever
+  /// thread makes the first interpreter.
+  nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
+    uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
+      + RandomLibrary.builtins).map { ($0.name, $0) })
 
   static func install(into runtime: Runtime) {
-    if catalogue.isEmpty {
-      for builtin in MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-        + RandomLibrary.builtins
-      {
-        catalogue[builtin.name] = builtin
-      }
-    }
     for name in bareNames {
       if let builtin = catalogue[name] { runtime.define(name, .function(builtin)) }
     }

@@ -34,7 +34,7 @@ public enum Methods {
     receiver = .none  // `items` is now the list's only owner: changed in place
     defer { receiver = .list(items) }
     var args = args
-    args.callee = "list.\(name)"
+    args.setMethod(name, of: "list")
     switch name {
     case "append":
       try args.check(min: 1, max: 1)
@@ -80,7 +80,7 @@ public enum Methods {
   /// Runs a method that does not change its receiver; nil if `name` is not one of its methods.
   public static func call(_ receiver: Value, _ name: String, _ args: Arguments) throws -> Value? {
     var args = args
-    args.callee = "\(receiver.typeName).\(name)"
+    args.setMethod(name, of: receiver.typeName)
     switch receiver {
     case .list(let items), .tuple(let items):
       switch name {
@@ -109,7 +109,7 @@ public enum Methods {
       return try stringMethod(text.value, name, args)
     case .array(let a):
       return try arrayMethod(a, name, args)
-    case .object(let o as MethodReceiver):
+    case .object(let o):
       return try o.callMethod(name, args)
     default:
       return nil

@@ -7,26 +7,36 @@ import Foundation
 /// leaf has its own state, created at the first step, and the result has the
 /// structure of `w`. Optimizers are references: two names for one optimizer
 /// share its steps.
-public final class Optimizer: RuntimeObject, MethodReceiver {
+public final class Optimizer: RuntimeObject {
   public let rule: Rule
   /// The bound hyperparameters, in the rule's order; a function is a schedule.
   let hyperparameters: [Value]
   /// Steps taken.
   public private(set) var t = 0
-  /// Per leaf: the state variables' values, in the rule's order.
-  private var leaves: [[Value]] = []
+  /// Every leaf's state variables, leaf after leaf, each in the rule's order.
+  private var states: [Value] = []
   /// Per leaf: its shape at the first step (nil for a number, else the array length).
   private var shapes: [Int?] = []
+  /// Whether a hyperparameter is a schedule, to be evaluated at every step.
+  private let hasSchedule: Bool
   /// Whether the first step's parameters were one leaf (state is then one record).
   private var singleLeaf = true
   private var warnedAboutDivergence = false
+  /// Where the step is in structured parameters, for messages; kept to spare an allocation per step.
+  private var path: [Int] = []
   unowned(unsafe) let runtime: Runtime
 
   init(rule: Rule, hyperparameters: [Value], runtime: Runtime) {
     self.rule = rule
     self.hyperparameters = hyperparameters
     self.runtime = runtime
+    self.hasSchedule = hyperparameters.contains {
+      if case .function = $0 { return true }
+      return false
+    }
   }
+
+  private var leafCount: Int { shapes.count }
 
   public override var typeName: String { "optimizer" }
 
@@ -62,9 +72,9 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
     }
   }
 
-  public func callMethod(_ name: String, _ args: Arguments) throws -> Value? {
+  public override func callMethod(_ name: String, _ args: Arguments) throws -> Value? {
     var args = args
-    args.callee = "\(rule.name).\(name)"
+    args.setMethod(name, of: rule.name)
     switch name {
     case "step":
       try args.check(min: 2, max: 2, keywords: [])
@@ -81,7 +91,7 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
   /// Forgets the state and the step count, as a new optimizer with the same hyperparameters.
   public func reset() {
     t = 0
-    leaves = []
+    states = []
     shapes = []
     warnedAboutDivergence = false
   }
@@ -90,10 +100,16 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
   /// records (one per leaf, in order) for structured parameters, None before
   /// the first step.
   var stateValue: Value {
-    guard !leaves.isEmpty else { return .none }
-    let records = leaves.map { values in
+    guard leafCount > 0 else { return .none }
+    let n = rule.stateSlots.count
+    let records = (0..<leafCount).map { leaf in
       Value.object(
-        Record(name: "state", fields: zip(rule.stateNames, values).map { ($0, $1.isUnboundValue ? .none : $1) }))
+        Record(
+          name: "state",
+          fields: rule.stateNames.enumerated().map { k, name in
+            let v = states[leaf * n + k]
+            return (name, v.isUnboundValue ? .none : v)
+          }))
     }
     return singleLeaf ? records[0] : .list(records)
   }
@@ -103,22 +119,23 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
   /// One step: `w` moved by the rule, given the gradient `g`.
   public func step(_ w: Value, _ g: Value) throws -> Value {
     t += 1
-    let hypers = try hyperparametersAtThisStep()
+    let hypers = hasSchedule ? try hyperparametersAtThisStep() : hyperparameters
     var index = 0
-    let first = leaves.isEmpty
+    let first = leafCount == 0
     if first { singleLeaf = Optimizer.isLeaf(w) }
     let result: Value
+    path.removeAll(keepingCapacity: true)
     do {
-      result = try step(w, g, &index, hypers, path: "")
+      result = try step(w, g, &index, hypers)
     } catch {
       if first { reset() } else { t -= 1 }
       throw error
     }
-    if !first && index != leaves.count {
+    if !first && index != leafCount {
       t -= 1
       throw OptError(
         .valueError,
-        "this optimizer took \(leaves.count) parameter\(leaves.count == 1 ? "" : "s") at its first step and now gets \(index)",
+        "this optimizer took \(leafCount) parameter\(leafCount == 1 ? "" : "s") at its first step and now gets \(index)",
         hint: "each optimizer keeps state for the parameters it first saw: make a new one, or call opt.reset()")
     }
     if !warnedAboutDivergence { warnIfDiverged(before: w, after: result) }
@@ -142,6 +159,11 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
     return values
   }
 
+  static func isArray(_ v: Value) -> Bool {
+    if case .array = v { return true }
+    return false
+  }
+
   static func isLeaf(_ v: Value) -> Bool {
     switch v {
     case .tuple, .list: return false
@@ -159,19 +181,29 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
     }
   }
 
-  private func step(_ w: Value, _ g: Value, _ index: inout Int, _ hypers: [Value], path: String) throws -> Value {
+  /// Where a leaf is in the parameters, for messages: `[1][0]`.
+  private static func text(_ path: [Int]) -> String { path.map { "[\($0)]" }.joined() }
+
+  private func step(_ w: Value, _ g: Value, _ index: inout Int, _ hypers: [Value]) throws
+    -> Value
+  {
     switch (w, g) {
     case (.tuple(let ws), .tuple(let gs)), (.list(let ws), .list(let gs)), (.tuple(let ws), .list(let gs)),
       (.list(let ws), .tuple(let gs)):
       guard ws.count == gs.count else {
+        let p = Optimizer.text(path)
         throw OptError(
           .valueError,
-          "the gradient must have the shape of the parameters: w\(path) is \(Optimizer.shapeText(w)), g\(path) is \(Optimizer.shapeText(g))"
+          "the gradient must have the shape of the parameters: w\(p) is \(Optimizer.shapeText(w)), g\(p) is \(Optimizer.shapeText(g))"
         )
       }
       var out: [Value] = []
       out.reserveCapacity(ws.count)
-      for k in 0..<ws.count { out.append(try step(ws[k], gs[k], &index, hypers, path: "\(path)[\(k)]")) }
+      for k in 0..<ws.count {
+        path.append(k)
+        out.append(try step(ws[k], gs[k], &index, hypers))
+        path.removeLast()
+      }
       if case .tuple = w { return .tuple(out) }
       return .list(out)
     default:
@@ -180,16 +212,14 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
       case (.number, .number), (.bool, .number), (.number, .bool): shape = nil
       case (.array(let a), .array(let b)) where a.count == b.count: shape = a.count
       default:
-        let what =
-          Optimizer.isLeaf(w) && (w.asNumber != nil || { if case .array = w { return true } else { return false } }())
-        guard what else {
+        let p = Optimizer.text(path)
+        guard w.asNumber != nil || Optimizer.isArray(w) else {
           throw OptError(
-            .typeError,
-            "a parameter must be a number, an array, or a tuple or list of those; w\(path) is a \(w.typeName)")
+            .typeError, "a parameter must be a number, an array, or a tuple or list of those; w\(p) is a \(w.typeName)")
         }
         throw OptError(
           .valueError,
-          "the gradient must have the shape of the parameter: w\(path) is \(Optimizer.shapeText(w)), g\(path) is \(Optimizer.shapeText(g))"
+          "the gradient must have the shape of the parameter: w\(p) is \(Optimizer.shapeText(w)), g\(p) is \(Optimizer.shapeText(g))"
         )
       }
       defer { index += 1 }
@@ -199,13 +229,15 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
 
   /// Runs the rule's body once for one leaf, with its state.
   private func stepLeaf(_ w: Value, _ g: Value, _ index: Int, _ shape: Int?, _ hypers: [Value]) throws -> Value {
-    if index == leaves.count {
+    let slots = rule.stateSlots
+    let n = slots.count
+    if index == leafCount {
       guard t == 1 else {
         throw OptError(
-          .valueError, "this optimizer took \(leaves.count) parameters at its first step and now gets more",
+          .valueError, "this optimizer took \(leafCount) parameters at its first step and now gets more",
           hint: "make a new optimizer, or call opt.reset()")
       }
-      leaves.append([Value](repeating: .unbound, count: rule.states.count))
+      states.append(contentsOf: repeatElement(Value.unbound, count: n))
       shapes.append(shape)
     } else if shapes[index] != shape {
       let before = shapes[index].map { "an array of \($0)" } ?? "a number"
@@ -215,18 +247,22 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
         hint: "make a new optimizer, or call opt.reset()")
     }
     let function = rule.function
-    let code = function.code
+    let frameSize = function.code.frameSize
     let rt = runtime
-    let base = try rt.pushFrame(code.frameSize)
-    defer { rt.popFrame(base, code.frameSize) }
-    base[0] = w
-    base[1] = g
-    base[2] = .number(Double(t))
-    for (i, h) in hypers.enumerated() { base[3 + i] = h }
-    let states = rule.states
-    for k in 0..<states.count { base[states[k].slot] = leaves[index][k] }
+    let base = try rt.pushFrame(frameSize)
+    defer { rt.popFrame(base, frameSize) }
+    base.initialize(to: w)
+    (base + 1).initialize(to: g)
+    (base + 2).initialize(to: .number(Double(t)))
+    for i in 0..<hypers.count { (base + 3 + i).initialize(to: hypers[i]) }
+    let first = index * n
+    states.withUnsafeMutableBufferPointer { kept in
+      for k in 0..<n { (base + slots[k]).initialize(to: kept[first + k]) }
+    }
     _ = try rt.invoke(function, base)
-    for k in 0..<states.count { leaves[index][k] = base[states[k].slot] }
+    states.withUnsafeMutableBufferPointer { kept in
+      for k in 0..<n { kept[first + k] = base[slots[k]] }
+    }
     return base[0]
   }
 
@@ -241,7 +277,7 @@ public final class Optimizer: RuntimeObject, MethodReceiver {
       default: return true
       }
     }
-    guard finite(before) && !finite(after) else { return }
+    guard !finite(after) && finite(before) else { return }
     warnedAboutDivergence = true
     var hint = "a step this large overshoots; try a smaller eta"
     if !rule.hyperparameterNames.contains("eta") { hint = "check the rule's arithmetic and its hyperparameters" }

@@ -7,14 +7,17 @@ public final class Rule: Callable {
   public let hyperparameterNames: [String]
   /// Defaults of the last `defaults.count` hyperparameters.
   let defaults: [Value]
-  /// The state variables and the frame slots that hold them during a step.
-  let states: [(name: String, slot: Int)]
+  /// The state variables' names.
+  public let stateNames: [String]
+  /// The frame slots that hold the state variables during a step.
+  let stateSlots: [Int]
 
   init(function: UserFunction, hyperparameterNames: [String], defaults: [Value], states: [(name: String, slot: Int)]) {
     self.function = function
     self.hyperparameterNames = hyperparameterNames
     self.defaults = defaults
-    self.states = states
+    self.stateNames = states.map(\.name)
+    self.stateSlots = states.map(\.slot)
     super.init(kind: .other, name: function.name)
   }
 
@@ -22,7 +25,6 @@ public final class Rule: Callable {
   public override var signature: String { function.code.signature }
   public override var doc: String? { function.code.docstring }
   public override var repr: String { "<rule \(signature)>" }
-  public var stateNames: [String] { states.map(\.name) }
 
   /// `adam(eta=0.1)`: binds the hyperparameters (positional, then by name,
   /// then defaults), checks them, and makes an optimizer.

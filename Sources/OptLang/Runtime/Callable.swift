@@ -23,13 +23,6 @@ open class Callable: RuntimeObject {
   open override var repr: String { "<function \(name)>" }
 }
 
-/// An object with methods of its own, called as `value.name(...)` without
-/// making a bound method first (an optimizer's `step`).
-public protocol MethodReceiver: AnyObject {
-  /// Runs the method `name`; nil if the object has no such method.
-  func callMethod(_ name: String, _ args: Arguments) throws -> Value?
-}
-
 /// The compiled form of a `def` or `lambda`, shared by every function value
 /// made from it: the slot layout the resolver chose and the compiled body.
 public final class FunctionCode {
@@ -191,14 +184,28 @@ public struct Arguments {
   public var positional: [Value]
   public var keywords: [(String, Value)]
   public unowned(unsafe) let runtime: Runtime
-  /// The callee's name, for messages.
-  public var callee: String
+  /// The callee's name, for messages: `sqrt`, or `list.append` with an owner.
+  public var callee: String {
+    get { owner.map { "\($0).\(name)" } ?? name }
+    set {
+      name = newValue
+      owner = nil
+    }
+  }
+  private var name: String
+  private var owner: String?
 
   public init(_ positional: [Value], keywords: [(String, Value)] = [], runtime: Runtime, callee: String) {
     self.positional = positional
     self.keywords = keywords
     self.runtime = runtime
-    self.callee = callee
+    self.name = callee
+  }
+
+  /// Names the callee as a method of `owner`, without building the text until a message needs it.
+  public mutating func setMethod(_ name: String, of owner: String) {
+    self.name = name
+    self.owner = owner
   }
 
   public var count: Int { positional.count }

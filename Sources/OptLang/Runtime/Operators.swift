@@ -239,7 +239,8 @@ extension Value {
     switch (a, b) {
     case (.none, .none), (.unbound, .unbound): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.number(let x), .number(let y)): return x == y
+    // The same number to the bit: nan is nan, 0 is not -0.
+    case (.number(let x), .number(let y)): return x.bitPattern == y.bitPattern
     case (.string(let s), .string(let t)): return s === t || s.value == t.value
     case (.function(let f), .function(let g)): return f === g
     case (.object(let o), .object(let p)): return o === p

@@ -103,6 +103,9 @@ open class RuntimeObject {
   open var attributeNames: [String] { [] }
   /// How the object prints.
   open var repr: String { "<\(typeName)>" }
+  /// Runs the object's own method `name` (an optimizer's `step`), called as
+  /// `value.name(...)` without making a bound method first; nil if it has none.
+  open func callMethod(_ name: String, _ args: Arguments) throws -> Value? { nil }
 }
 
 /// A variable shared between a function and the closures made inside it.

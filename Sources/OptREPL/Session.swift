@@ -1,0 +1,208 @@
+import CEditLine
+import Foundation
+import Glibc
+import OptLang
+
+/// The interactive session: reads entries with line editing, runs them in one
+/// interpreter (definitions persist), prints values and errors, and goes on
+/// until Ctrl-D on an empty line or `:quit`.
+///
+/// An entry is one line, or several when the first opens a block (it ends in
+/// `:`, and then a blank line ends it) or leaves a bracket open. `>>> ` and
+/// `... ` prompts pasted with code are dropped. A line starting with `:` is a
+/// command (`:help` lists them), `?name` shows help. An error is printed and the
+/// session goes on; Ctrl-C abandons the line being typed, or stops the running
+/// program with a `KeyboardInterrupt` and keeps every variable.
+public final class REPL {
+  /// optrepl's version, for the banner and `--version`.
+  public static let version = "0.1.0"
+
+  /// The session's interpreter: every entry runs in it.
+  public let interpreter: Interpreter
+  let color: Bool
+  let historyPath: String?
+  /// The colon commands; a feature adds its own with `commands.add(...)`.
+  var commands = CommandTable.standard
+  /// The line editor while `run()` is going.
+  var editor: LineEditor?
+  /// The file of the last `:load`, for `:reload`.
+  var lastLoaded: String?
+  private var entryCount = 0
+  private let output: (String) -> Void
+  private let errorOutput: (String) -> Void
+
+  /// - Parameters:
+  ///   - interpreter: the session to run entries in (it may hold definitions
+  ///     already, from `optrepl -i FILE`).
+  ///   - color: colour error messages.
+  ///   - historyPath: where history is kept between sessions (usually
+  ///     `REPL.defaultHistoryPath()`), or nil for none.
+  public convenience init(interpreter: Interpreter, color: Bool, historyPath: String?) {
+    self.init(
+      interpreter: interpreter, color: color, historyPath: historyPath,
+      // Through stdio, as libedit and (usually) the interpreter's own output go,
+      // so that everything appears in the order it was written.
+      output: { optrepl_print($0) },
+      errorOutput: {
+        fflush(nil)
+        FileHandle.standardError.write(Data($0.utf8))
+      })
+  }
+
+  init(
+    interpreter: Interpreter, color: Bool, historyPath: String?,
+    output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void
+  ) {
+    self.interpreter = interpreter
+    self.color = color
+    self.historyPath = historyPath
+    self.output = output
+    self.errorOutput = errorOutput
+    interpreter.runtime.colorEnabled = color
+  }
+
+  /// `$XDG_STATE_HOME/optrepl/history`, or `~/.local/state/optrepl/history`
+  /// when `XDG_STATE_HOME` is not set.
+  public static func defaultHistoryPath() -> String {
+    HistoryFile.defaultPath()
+  }
+
+  /// Runs the session on the terminal; returns the exit status (0).
+  public func run() -> Int32 {
+    InterruptHandler.install()
+    defer { InterruptHandler.uninstall() }
+    let editor = LineEditor(historyPath: historyPath) { [unowned self] warning in
+      writeError("optrepl: warning: \(warning)\n")
+    }
+    editor.completer = { [unowned self] line in
+      Completion.complete(line, interpreter: interpreter, commands: commands)
+    }
+    self.editor = editor
+    defer {
+      editor.saveHistory()
+      self.editor = nil
+    }
+    write("optrepl \(Self.version) — type :help for help, Ctrl-D to quit\n")
+    while true {
+      switch readEntry(editor) {
+      case .endOfInput:
+        write("\n")
+        return 0
+      case .abandoned:
+        continue
+      case .entry(let text):
+        let outcome = handle(text)
+        editor.saveHistory()
+        if outcome == .quit { return 0 }
+      }
+    }
+  }
+
+  /// What reading an entry produced.
+  enum EntryRead: Equatable {
+    case entry(String)
+    /// Ctrl-C while typing.
+    case abandoned
+    case endOfInput
+  }
+
+  /// Reads lines until they make a whole entry.
+  func readEntry(_ editor: LineEditor) -> EntryRead {
+    var lines: [String] = []
+    while true {
+      switch editor.readLine(prompt: lines.isEmpty ? ">>> " : "... ") {
+      case .endOfInput:
+        return .endOfInput
+      case .interrupted:
+        write("^C\n")
+        return .abandoned
+      case .line(let raw):
+        let line = PastedPrompt.strip(raw)
+        editor.addHistory(line)
+        if let entry = Self.addLine(line, to: &lines) { return .entry(entry) }
+      }
+    }
+  }
+
+  /// Adds a line to the entry being typed; returns the entry once it is whole.
+  /// A command or `?name` is whole on its own line; a blank first line is
+  /// skipped; two blank lines in a row end an entry whatever is still open (so
+  /// that an unclosed bracket is reported rather than waited on forever).
+  static func addLine(_ line: String, to lines: inout [String]) -> String? {
+    let blank = line.trimmingCharacters(in: .whitespaces).isEmpty
+    if lines.isEmpty {
+      if blank { return nil }
+      if line.hasPrefix(":") || line.hasPrefix("?") { return line }
+    }
+    lines.append(line)
+    let text = lines.joined(separator: "\n")
+    if Interpreter.inputStatus(text) == .complete { return text }
+    if blank && lines.count >= 3 && lines[lines.count - 2].trimmingCharacters(in: .whitespaces).isEmpty {
+      return text
+    }
+    return nil
+  }
+
+  /// Runs one entry: a command, a help request, or code.
+  func handle(_ entry: String) -> CommandOutcome {
+    if entry.hasPrefix(":") { return runCommand(entry) }
+    if entry.hasPrefix("?") {
+      showHelp(for: String(entry.dropFirst()))
+      return .keepGoing
+    }
+    let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.count > 1, trimmed.hasSuffix("?"), Self.isDottedName(trimmed.dropLast()) {
+      showHelp(for: String(trimmed.dropLast()))
+      return .keepGoing
+    }
+    if ["exit", "quit", "exit()", "quit()"].contains(trimmed) {
+      let name = String(trimmed.prefix { $0 != "(" })
+      if !interpreter.isDefined(name) {
+        if trimmed.hasSuffix("()") { return .quit }
+        write("to leave, type :quit or press Ctrl-D\n")
+        return .keepGoing
+      }
+    }
+    evaluate(entry, name: nextEntryName(), echo: .all)
+    return .keepGoing
+  }
+
+  static func isDottedName(_ text: Substring) -> Bool {
+    text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+      guard let first = part.first, first.isLetter || first == "_" else { return false }
+      return part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+  }
+
+  /// The name the next entry's errors are reported under: `<repl:N>`.
+  func nextEntryName() -> String {
+    entryCount += 1
+    return "<repl:\(entryCount)>"
+  }
+
+  /// Runs source text on the interpreter's large stack; prints an error if it
+  /// throws one. Returns whether it ran to the end.
+  @discardableResult
+  func evaluate(_ source: String, name: String, echo: EchoMode) -> Bool {
+    InterruptHandler.clear()
+    defer { InterruptHandler.clear() }
+    do {
+      let interpreter = self.interpreter
+      try Interpreter.onLargeStack { try interpreter.run(source, name: name, echo: echo) }
+      return true
+    } catch let error as OptError {
+      // The terminal has echoed ^C where the cursor was: start the message on a line of its own.
+      if error.kind == .keyboardInterrupt { write("\n") }
+      writeError(error.render(color: color))
+    } catch {
+      writeError("\(error)\n")
+    }
+    return false
+  }
+
+  func write(_ text: String) { output(text) }
+  func writeError(_ text: String) { errorOutput(text) }
+
+  /// The terminal's width in columns (80 when it cannot be told).
+  func terminalWidth() -> Int { LineEditor.terminalWidth() }
+}

@@ -1,0 +1,81 @@
+import Testing
+
+@testable import OptREPL
+
+/// How a typed `:name` finds its command.
+struct CommandTests {
+  let table = CommandTable.standard
+
+  func resolved(_ typed: String) -> String? { table.resolve(typed).command?.name }
+
+  @Test func exactNamesAndUniquePrefixes() {
+    #expect(resolved("load") == "load")
+    #expect(resolved("l") == "load")
+    #expect(resolved("lo") == "load")
+    #expect(resolved("q") == "quit")
+    #expect(resolved("h") == "help")
+    #expect(resolved("p") == "paste")
+    #expect(resolved("v") == "vars")
+    #expect(resolved("s") == "source")
+    #expect(resolved("t") == "time")
+    #expect(resolved("rel") == "reload")
+    #expect(resolved("res") == "reset")
+  }
+
+  @Test func ambiguousPrefixesNameTheCandidates() {
+    guard case .ambiguous(let candidates) = table.resolve("re") else {
+      Issue.record(":re should be ambiguous")
+      return
+    }
+    #expect(candidates.map(\.name) == ["reload", "reset"])
+    if case .ambiguous = table.resolve("r") {} else { Issue.record(":r should be ambiguous") }
+  }
+
+  @Test func unknownCommandsSuggestTheClosest() {
+    guard case .unknown(let suggestion) = table.resolve("lod") else {
+      Issue.record(":lod should be unknown")
+      return
+    }
+    #expect(suggestion == "load")
+    if case .unknown(let none) = table.resolve("xyzzy") { #expect(none == nil) }
+    if case .unknown(let quit) = table.resolve("qiut") { #expect(quit == "quit") }
+  }
+
+  @Test func anExactNameWinsOverALongerOne() {
+    // As :lesson and :lessons will be.
+    var table = CommandTable.standard
+    for name in ["lessons", "lesson"] {
+      table.add(Command(name: name, usage: ":" + name, summary: "", argument: .none, action: { _, _ in .keepGoing }))
+    }
+    #expect(table.resolve("lesson").command?.name == "lesson")
+    #expect(table.resolve("lessons").command?.name == "lessons")
+    if case .ambiguous = table.resolve("less") {} else { Issue.record(":less should be ambiguous") }
+    #expect(table.resolve("lo").command?.name == "load")
+  }
+
+  @Test func addingReplacesACommandOfTheSameName() {
+    var table = CommandTable.standard
+    let count = table.commands.count
+    table.add(Command(name: "vars", usage: ":vars", summary: "new", argument: .none, action: { _, _ in .keepGoing }))
+    #expect(table.commands.count == count)
+    #expect(table.resolve("vars").command?.summary == "new")
+  }
+
+  @Test func splittingACommandLine() {
+    let load = CommandTable.split(":load  foo.opt ")
+    #expect(load?.name == "load")
+    #expect(load?.argument == "foo.opt")
+    let quit = CommandTable.split(":q")
+    #expect(quit?.name == "q")
+    #expect(quit?.argument == "")
+    #expect(CommandTable.split(":time sum(range(10))")?.argument == "sum(range(10))")
+    #expect(CommandTable.split("x = 1") == nil)
+  }
+
+  @Test func editDistance() {
+    #expect(CommandTable.editDistance("", "abc") == 3)
+    #expect(CommandTable.editDistance("load", "load") == 0)
+    #expect(CommandTable.editDistance("lod", "load") == 1)
+    #expect(CommandTable.editDistance("kitten", "sitting") == 3)
+  }
+}
