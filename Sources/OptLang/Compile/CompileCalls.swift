@@ -285,14 +285,16 @@ extension Compiler {
     let general: (Frame, Value) throws -> Value = { f, receiver in
       try withArguments(f, receiver, try evaluateArguments(f))
     }
-    let site = compileMemberFastPath(baseCode, cache, argumentCodes, hasKeywords, range, general)
+    let site = compileMemberFastPath(name, baseCode, cache, argumentCodes, hasKeywords, range, general, withArguments)
     return (site, withArguments)
   }
 
   private func compileMemberFastPath(
-    _ baseCode: @escaping Eval, _ cache: AttributeCache, _ argumentCodes: [ExprCode], _ hasKeywords: Bool,
-    _ range: SourceRange, _ general: @escaping (Frame, Value) throws -> Value
+    _ name: String, _ baseCode: @escaping Eval, _ cache: AttributeCache, _ argumentCodes: [ExprCode],
+    _ hasKeywords: Bool, _ range: SourceRange, _ general: @escaping (Frame, Value) throws -> Value,
+    _ withArguments: @escaping (Frame, Value, Arguments) throws -> Value
   ) -> Eval {
+    let rt = runtime
     if hasKeywords { return { f in try general(f, try baseCode(f)) } }
     // `np.sqrt(x)`, `np.power(b, t)`: a cached module member that is a one- or
     // two-argument built-in is called with no argument array.
@@ -320,6 +322,15 @@ extension Compiler {
           let x = try a0(f)
           let y = try a1(f)
           do { return try body.call(x, y) } catch let e as OptError { throw e.locate(range) }
+        }
+        // `opt.step(w, g)`: an object's own method, with no argument array.
+        if case .object(let o) = receiver, !(o is Module) {
+          let x = try a0(f)
+          let y = try a1(f)
+          do {
+            if let result = try o.callMethod(name, x, y) { return result }
+          } catch let e as OptError { throw e.locate(range) }
+          return try withArguments(f, receiver, Arguments([x, y], runtime: rt, callee: name))
         }
         return try general(f, receiver)
       }

@@ -2,6 +2,10 @@
 extension Compiler {
   func compile(_ e: Expr) throws -> Eval {
     let range = e.range
+    if !constants.isEmpty, case .name = e.kind {
+    } else if !constants.isEmpty, let v = constantValue(e) {
+      return { _ in v }
+    }
     switch e.kind {
     case .number(let x):
       let v = Value.number(x)
@@ -43,23 +47,24 @@ extension Compiler {
       let b = try compile(r)
       return { f in
         let v = try a(f)
-        return try Compiler.isTrue(v) ? try b(f) : v
+        return try Compiler.isTrue(v, range) ? try b(f) : v
       }
     case .or(let l, let r):
       let a = try compile(l)
       let b = try compile(r)
       return { f in
         let v = try a(f)
-        return try Compiler.isTrue(v) ? v : try b(f)
+        return try Compiler.isTrue(v, range) ? v : try b(f)
       }
     case .not(let operand):
       let code = try compile(operand)
-      return { f in .bool(!(try Compiler.isTrue(try code(f)))) }
+      return { f in .bool(!(try Compiler.isTrue(try code(f), range))) }
     case .conditional(let condition, let then, let otherwise):
       let test = try compile(condition)
       let a = try compile(then)
       let b = try compile(otherwise)
-      return { f in try Compiler.isTrue(try test(f)) ? try a(f) : try b(f) }
+      let conditionRange = condition.range
+      return { f in try Compiler.isTrue(try test(f), conditionRange) ? try a(f) : try b(f) }
 
     case .call(let callee, let arguments, let keywords):
       return try withNumericFastPath(e) { try compileCall(callee, arguments, keywords, range) }
@@ -140,7 +145,7 @@ extension Compiler {
         do { result = try Operators.compare(op, left, right) } catch let e as OptError {
           throw e.locate(range.to(linkRange))
         }
-        if !(try Compiler.isTrue(result)) { return result }
+        if !(try Compiler.isTrue(result, range)) { return result }
         left = right
       }
       return .bool(true)
@@ -199,7 +204,7 @@ extension Compiler {
         elementLoop: for k in 0..<elements.count {
           if Interrupt.requested { try Compiler.interrupted(range) }
           try clause.store.run(f, elements[k])
-          for condition in clause.conditions where !(try Compiler.isTrue(try condition.run(f))) {
+          for condition in clause.conditions where !(try Compiler.isTrue(try condition.run(f), range)) {
             continue elementLoop
           }
           try next(f, &out)
@@ -207,10 +212,25 @@ extension Compiler {
       }
     }
     let body = inner
+    // A comprehension's variables are new at every run, as in Python, where
+    // each run is a call: closures made in one run keep that run's variables.
+    let cellSlots = clauses.flatMap { targetCellSlots($0.target) }
     return { f in
+      for slot in cellSlots { f[slot] = .object(Cell(.unbound)) }
       var out: [Value] = []
       try body(f, &out)
       return .list(out)
+    }
+  }
+
+  /// The cell slots among the names an assignment target binds.
+  private func targetCellSlots(_ target: Expr) -> [Int] {
+    switch target.kind {
+    case .name(_, let id):
+      if case .cell(let slot) = resolver.place(of: id) { return [slot] }
+      return []
+    case .tuple(let items), .list(let items): return items.flatMap(targetCellSlots)
+    default: return []
     }
   }
 

@@ -66,13 +66,14 @@ extension Compiler {
 
     case .while(let condition, let body, let orElse):
       let test = try compile(condition)
+      let conditionRange = condition.range
       loopDepth += 1
       let bodyCode = try compileBlock(body)
       loopDepth -= 1
       let elseCode = try compileBlock(orElse)
       let hasElse = !orElse.isEmpty
       return { f in
-        while try Compiler.isTrue(try test(f)) {
+        while try Compiler.isTrue(try test(f), conditionRange) {
           if Interrupt.requested { try Compiler.interrupted(range) }
           let flow = try bodyCode(f)
           if flow == .breakLoop { return .normal }
@@ -100,7 +101,7 @@ extension Compiler {
       let messageCode = try message.map { try compile($0) }
       let conditionRange = condition.range
       return { f in
-        if try Compiler.isTrue(try test(f)) { return .normal }
+        if try Compiler.isTrue(try test(f), conditionRange) { return .normal }
         let text = try messageCode.map { Format.str(try $0(f)) } ?? "assertion failed"
         throw OptError(.assertionError, text, at: conditionRange)
       }
@@ -284,24 +285,46 @@ extension Compiler {
   // MARK: Control flow
 
   private func compileIf(_ branches: [(condition: Expr, body: [Stmt])], _ orElse: [Stmt]) throws -> Exec {
+    // Branches whose condition is known now: a false one is dropped, a true one ends the chain.
+    if branches.contains(where: { constantTruth($0.condition) != nil }) {
+      var kept: [(condition: Expr, body: [Stmt])] = []
+      for branch in branches {
+        switch constantTruth(branch.condition) {
+        case false?: continue
+        case true?:
+          if kept.isEmpty { return try compileBlock(branch.body) }
+          return try compileIf(kept, branch.body)
+        case nil: kept.append(branch)
+        }
+      }
+      if kept.isEmpty { return try compileBlock(orElse) }
+      return try compileIf(kept, orElse)
+    }
     let tests = try compileAll(branches.map(\.condition))
+    let ranges = branches.map(\.condition.range)
     let bodies = try branches.map { StmtCode(run: try compileBlock($0.body)) }
     let elseCode = try compileBlock(orElse)
     if tests.count == 1 {
       let test = tests[0].run
       let body = bodies[0].run
-      return { f in try Compiler.isTrue(try test(f)) ? try body(f) : try elseCode(f) }
+      let testRange = ranges[0]
+      return { f in try Compiler.isTrue(try test(f), testRange) ? try body(f) : try elseCode(f) }
     }
     return { f in
-      for k in 0..<tests.count where try Compiler.isTrue(try tests[k].run(f)) { return try bodies[k].run(f) }
+      for k in 0..<tests.count where try Compiler.isTrue(try tests[k].run(f), ranges[k]) { return try bodies[k].run(f) }
       return try elseCode(f)
     }
   }
 
   /// Truthiness with the common case, a bool, decided inline.
-  @inline(__always) static func isTrue(_ v: Value) throws -> Bool {
+  @inline(__always) static func isTrue(_ v: Value, _ range: SourceRange) throws -> Bool {
     if case .bool(let b) = v { return b }
-    return try Operators.truthy(v)
+    return try truthy(v, range)
+  }
+
+  /// Truthiness of anything else; an array's ambiguous truth is an error at the condition.
+  @inline(never) static func truthy(_ v: Value, _ range: SourceRange) throws -> Bool {
+    do { return try Operators.truthy(v) } catch let e as OptError { throw e.locate(range) }
   }
 
   @inline(never) static func interrupted(_ range: SourceRange) throws {
@@ -414,30 +437,21 @@ extension Compiler {
   /// in the slots after them.
   func compileRule(_ decl: RuleDecl) throws -> Eval {
     let defaultCodes = try compileAll(decl.hyperparameters.compactMap(\.defaultValue))
+    let source = RuleSource(decl: decl, resolver: resolver, runtime: runtime)
+    let code = try source.compile(constants: [:])
     let layout = resolver.layout(of: decl)
-    let ruleScope = resolver.scope(of: decl)
-    let saved = (scope, functionName, loopDepth, inFunction)
-    scope = ruleScope
-    functionName = decl.name
-    loopDepth = 0
-    inFunction = true
-    defer { (scope, functionName, loopDepth, inFunction) = saved }
-    let hyperparameterNames = decl.hyperparameters.map(\.name)
-    let code = FunctionCode(
-      name: decl.name, parameterNames: RuleDecl.stepNames + hyperparameterNames, frameSize: layout.frameSize,
-      cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
-      freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
-      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
-      body: try compileBlock(decl.body))
     let rt = runtime
     let sources = layout.captureSourceSlots
-    let states = ruleScope.stateSlots
+    let states = resolver.scope(of: decl).stateSlots
+    let hyperparameterNames = decl.hyperparameters.map(\.name)
     return { f in
       let defaults = try defaultCodes.map { try $0.run(f) }
       let captured = sources.map { Compiler.cell(f, $0) }
       let function = UserFunction(code: code, defaults: [], captured: captured, runtime: rt)
       return .function(
-        Rule(function: function, hyperparameterNames: hyperparameterNames, defaults: defaults, states: states))
+        Rule(
+          function: function, source: source, hyperparameterNames: hyperparameterNames, defaults: defaults,
+          states: states))
     }
   }
 
@@ -468,5 +482,36 @@ extension Compiler {
       let captured = sources.map { Compiler.cell(f, $0) }
       return .function(UserFunction(code: code, defaults: defaults, captured: captured, runtime: rt))
     }
+  }
+}
+
+/// What a rule was compiled from, kept so that an optimizer can have the
+/// body compiled again with its hyperparameters as constants.
+final class RuleSource {
+  let decl: RuleDecl
+  let resolver: Resolver
+  unowned(unsafe) let runtime: Runtime
+
+  init(decl: RuleDecl, resolver: Resolver, runtime: Runtime) {
+    self.decl = decl
+    self.resolver = resolver
+    self.runtime = runtime
+  }
+
+  /// The body as a function of `w, g, t` and the hyperparameters; slots in
+  /// `constants` are compiled as the values given.
+  func compile(constants: [Int: Value]) throws -> FunctionCode {
+    let compiler = Compiler(runtime: runtime, resolver: resolver)
+    compiler.scope = resolver.scope(of: decl)
+    compiler.functionName = decl.name
+    compiler.inFunction = true
+    compiler.constants = constants
+    let layout = resolver.layout(of: decl)
+    return FunctionCode(
+      name: decl.name, parameterNames: RuleDecl.stepNames + decl.hyperparameters.map(\.name),
+      frameSize: layout.frameSize, cellParameterSlots: layout.cellParameterSlots,
+      cellLocalSlots: layout.cellLocalSlots, freeSlots: layout.freeSlots,
+      captureSourceSlots: layout.captureSourceSlots, docstring: decl.docstring, signature: decl.signature,
+      range: decl.headerRange, sourceRange: decl.range, body: try compiler.compileBlock(decl.body))
   }
 }

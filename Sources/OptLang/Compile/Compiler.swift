@@ -58,6 +58,8 @@ final class Compiler {
   var inFunction = false
   /// Off while compiling the general code of an expression that has a numeric form.
   var numericEnabled = true
+  /// Slots whose values are known while compiling: a specialised rule's hyperparameters.
+  var constants: [Int: Value] = [:]
 
   init(runtime: Runtime, resolver: Resolver) {
     self.runtime = runtime
@@ -142,14 +144,18 @@ final class Compiler {
   func suggestion(for name: String) -> () -> String? {
     let local = Array(scope.knownNames)
     let globals = self.globals
+    let modules = runtime.modules
     return {
-      Suggest.closest(to: name, among: local + globals.boundNames).map { "did you mean '\($0)'?" }
+      if name == "np" || name == "numpy" { return "import numpy as np first" }
+      if modules[name] != nil { return "import \(name) first" }
+      return Suggest.closest(to: name, among: local + globals.boundNames).map { "did you mean '\($0)'?" }
     }
   }
 
   func load(_ name: String, _ id: NameID, _ range: SourceRange) -> Eval {
     switch resolver.place(of: id) {
     case .local(let slot):
+      if let constant = constants[slot] { return { _ in constant } }
       if slot < scope.parameterCount { return { f in f[slot] } }
       return { f in
         let v = f[slot]

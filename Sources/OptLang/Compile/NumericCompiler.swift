@@ -91,7 +91,12 @@ extension Compiler {
       return .constant(NumericConstant(x: x))
     case .name(_, let id):
       switch resolver.place(of: id) {
-      case .local(let slot): return .slot(NumericSlot(slot: slot, runtime: rt))
+      case .local(let slot):
+        if let constant = constants[slot] {
+          guard case .number(let x) = constant else { return nil }
+          return .constant(NumericConstant(x: x))
+        }
+        return .slot(NumericSlot(slot: slot, runtime: rt))
       case .global(let name):
         let globals = self.globals
         let index = globals.slot(name)
@@ -109,6 +114,9 @@ extension Compiler {
       return .code(NumericCode(code: { f in -inner(f) }))
     case .binary(let op, let l, let r):
       guard let a = numericOperand(l), let b = numericOperand(r) else { return nil }
+      if case .constant(let x) = a, case .constant(let y) = b {
+        return .constant(NumericConstant(x: Operators.apply(op, x.x, y.x)))
+      }
       switch op {
       case .add: return .code(Compiler.numericBinary(AddOperator.self, a, b))
       case .subtract: return .code(Compiler.numericBinary(SubtractOperator.self, a, b))

@@ -66,7 +66,12 @@ enum ArrayLibrary {
           let count = Swift.max(0, ((stop - start) / step).rounded(.up))
           guard count.isFinite else { throw OptError(.valueError, "arange() bounds must be finite") }
           try Runtime.checkLength(count > 1e12 ? Int.max : Int(count), what: "arange()")
-          return .array(NumArray((0..<Int(count)).map { start + Double($0) * step }))
+          // numpy's fill: the first two elements, then start + i*delta with
+          // delta = (start + step) - start, the step as the array holds it.
+          let n = Int(count)
+          let second = start + step
+          let delta = second - start
+          return .array(NumArray((0..<n).map { $0 == 1 ? second : start + Double($0) * delta }))
         }),
       Builtin(
         "dot", "dot(a, b)", "The dot product: the sum of a[i]*b[i].", parameters: ["a", "b"],

@@ -166,12 +166,11 @@ public enum Library {
 
   /// numpy's pairwise summation (`pairwise_sum_DOUBLE` in numpy's loops): the
   /// same additions in the same order, so `np.sum` and `mean` agree with numpy
-  /// to the last bit. `np.add.reduce` starts from the first element.
+  /// to the last bit. numpy 2's reduction starts from 0.0 and adds the pairwise
+  /// sum of every element (so the sum of `[-0.0]` is 0).
   static func numpySum(_ xs: [Double]) -> Double {
-    guard let first = xs.first else { return 0 }
-    return xs.withUnsafeBufferPointer { buffer in
-      first + pairwiseSum(buffer.baseAddress! + 1, xs.count - 1)
-    }
+    guard !xs.isEmpty else { return 0 }
+    return xs.withUnsafeBufferPointer { buffer in 0.0 + pairwiseSum(buffer.baseAddress!, xs.count) }
   }
 
   private static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {

@@ -78,7 +78,8 @@ enum MathLibrary {
     let digitsValue = args.optional(1, "ndigits")
     let digits: Int? = try digitsValue.flatMap { $0.isNone ? nil : try args.whole(1, "ndigits") }
     func roundOne(_ x: Double) -> Double {
-      guard let digits, x.isFinite else { return x.rounded(.toNearestOrEven) }
+      // round(x) gives a whole number, which (as Python's int) has no negative zero.
+      guard let digits, x.isFinite else { return x.rounded(.toNearestOrEven) + 0.0 }
       if digits >= 0 {
         // printf rounds the exact binary value correctly, half to even.
         return Double(String(format: "%.*f", Swift.min(digits, 340), x)) ?? x

@@ -164,7 +164,7 @@ public enum Methods {
     case "find":
       try args.check(min: 1, max: 1)
       guard let r = s.range(of: try text(0)) else { return .number(-1) }
-      return .number(Double(s.distance(from: s.startIndex, to: r.lowerBound)))
+      return .number(Double(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound)))
     case "count":
       try args.check(min: 1, max: 1)
       let needle = try text(0)
@@ -187,7 +187,9 @@ public enum Methods {
     switch name {
     case "sum", "mean", "max", "min", "argmax", "argmin", "std", "var", "cumsum":
       try args.check(min: 0, max: 0)
-      return try Library.call(name, [value], runtime: args.runtime)
+      // As numpy's methods: a.sum() adds pairwise, a.max() is nan if any element is.
+      let builtin = ["sum": "npsum", "max": "amax", "min": "amin"][name] ?? name
+      return try Library.call(builtin, [value], runtime: args.runtime)
     case "dot":
       try args.check(min: 1, max: 1)
       return try Library.call("dot", [value, args.positional[0]], runtime: args.runtime)

@@ -35,7 +35,7 @@ enum RandomLibrary {
           let high =
             try args.optional(1, "high").map { _ in try args.number(1, "high") } ?? args.keyword("b")?.asNumber ?? 1
           let size = args.optional(2, "size") ?? args.keyword("n")
-          return try draw(args.runtime, size) { low + (high - low) * $0.nextDouble() }
+          return try draw(args.runtime, size, "uniform") { low + (high - low) * $0.nextDouble() }
         }),
       Builtin(
         "normal", "normal(loc=0, scale=1, size=None)", "A normal random number, or an array (np.random.normal).",
@@ -44,21 +44,22 @@ enum RandomLibrary {
           try args.check(min: 0, max: 3, keywords: ["loc", "scale", "size"])
           let loc = args.optional(0, "loc") == nil ? 0 : try args.number(0, "loc")
           let scale = args.optional(1, "scale") == nil ? 1 : try args.number(1, "scale")
-          return try draw(args.runtime, args.optional(2, "size")) { loc + scale * $0.nextGaussian() }
+          return try draw(args.runtime, args.optional(2, "size"), "normal") { loc + scale * $0.nextGaussian() }
         }),
     ]
   }
 
   private static func sample(_ args: Arguments, _ next: (inout MersenneTwister) -> Double) throws -> Value {
     try args.check(min: 0, max: 1, keywords: ["size"])
-    return try draw(args.runtime, args.optional(0, "size"), next)
+    return try draw(args.runtime, args.optional(0, "size"), args.callee, next)
   }
 
-  private static func draw(_ runtime: Runtime, _ size: Value?, _ next: (inout MersenneTwister) -> Double) throws
-    -> Value
-  {
+  private static func draw(
+    _ runtime: Runtime, _ size: Value?, _ name: String = "the random function",
+    _ next: (inout MersenneTwister) -> Double
+  ) throws -> Value {
     guard let size, !size.isNone else { return .number(next(&runtime.random)) }
-    let n = try ArrayLibrary.length(size, "random")
+    let n = try ArrayLibrary.length(size, name)
     var values = [Double]()
     values.reserveCapacity(n)
     for _ in 0..<n { values.append(next(&runtime.random)) }

@@ -21,7 +21,7 @@ enum SequenceLibrary {
           switch v {
           case .list(let items), .tuple(let items): return .number(Double(items.count))
           case .array(let a): return .number(Double(a.count))
-          case .string(let s): return .number(Double(s.value.count))
+          case .string(let s): return .number(Double(s.value.unicodeScalars.count))
           case .object(let r as RangeObject): return .number(Double(r.count))
           default: throw OptError(.typeError, "a \(v.typeName) has no length")
           }
@@ -93,7 +93,7 @@ enum SequenceLibrary {
             x = n
           } else if case .string(let s) = v {
             let text = s.value.trimmingCharacters(in: .whitespaces)
-            guard let n = Int(text) else {
+            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), !text.hasPrefix("_") else {
               throw OptError(.valueError, "int() cannot read \(Format.quoted(s.value)) as a whole number")
             }
             x = Double(n)
@@ -105,7 +105,7 @@ enum SequenceLibrary {
             throw OptError(.overflowError, "int() cannot convert \(Format.number(x)) to a whole number")
           }
           x.round(.towardZero)
-          return .number(x)
+          return .number(x == 0 ? 0 : x)  // an integer has no negative zero
         }),
       Builtin(
         "sum", "sum(xs, start=0)", "start plus the elements of xs, added left to right as Python does.",

@@ -11,6 +11,8 @@ public final class Optimizer: RuntimeObject {
   public let rule: Rule
   /// The bound hyperparameters, in the rule's order; a function is a schedule.
   let hyperparameters: [Value]
+  /// The rule's body, specialised for these hyperparameters when it can be.
+  let function: UserFunction
   /// Steps taken.
   public private(set) var t = 0
   /// Every leaf's state variables, leaf after leaf, each in the rule's order.
@@ -26,9 +28,10 @@ public final class Optimizer: RuntimeObject {
   private var path: [Int] = []
   unowned(unsafe) let runtime: Runtime
 
-  init(rule: Rule, hyperparameters: [Value], runtime: Runtime) {
+  init(rule: Rule, hyperparameters: [Value], function: UserFunction, runtime: Runtime) {
     self.rule = rule
     self.hyperparameters = hyperparameters
+    self.function = function
     self.runtime = runtime
     self.hasSchedule = hyperparameters.contains {
       if case .function = $0 { return true }
@@ -70,6 +73,10 @@ public final class Optimizer: RuntimeObject {
       if let i = rule.hyperparameterNames.firstIndex(of: name) { return hyperparameters[i] }
       return nil
     }
+  }
+
+  public override func callMethod(_ name: String, _ a: Value, _ b: Value) throws -> Value? {
+    name == "step" ? try step(a, b) : nil
   }
 
   public override func callMethod(_ name: String, _ args: Arguments) throws -> Value? {
@@ -125,8 +132,15 @@ public final class Optimizer: RuntimeObject {
     if first { singleLeaf = Optimizer.isLeaf(w) }
     let result: Value
     path.removeAll(keepingCapacity: true)
+    // One frame serves every leaf of this step: the hyperparameters are
+    // written once, the rest of the frame is cleared between leaves.
+    let frameSize = function.code.frameSize
+    let base = try runtime.pushFrame(frameSize)
+    defer { runtime.popFrame(base, frameSize) }
+    (base + 2).initialize(to: .number(Double(t)))
+    for i in 0..<hypers.count { (base + 3 + i).initialize(to: hypers[i]) }
     do {
-      result = try step(w, g, &index, hypers)
+      result = try step(w, g, &index, base)
     } catch {
       if first { reset() } else { t -= 1 }
       throw error
@@ -184,7 +198,7 @@ public final class Optimizer: RuntimeObject {
   /// Where a leaf is in the parameters, for messages: `[1][0]`.
   private static func text(_ path: [Int]) -> String { path.map { "[\($0)]" }.joined() }
 
-  private func step(_ w: Value, _ g: Value, _ index: inout Int, _ hypers: [Value]) throws
+  private func step(_ w: Value, _ g: Value, _ index: inout Int, _ base: Frame) throws
     -> Value
   {
     switch (w, g) {
@@ -201,7 +215,7 @@ public final class Optimizer: RuntimeObject {
       out.reserveCapacity(ws.count)
       for k in 0..<ws.count {
         path.append(k)
-        out.append(try step(ws[k], gs[k], &index, hypers))
+        out.append(try step(ws[k], gs[k], &index, base))
         path.removeLast()
       }
       if case .tuple = w { return .tuple(out) }
@@ -223,12 +237,13 @@ public final class Optimizer: RuntimeObject {
         )
       }
       defer { index += 1 }
-      return try stepLeaf(w, g, index, shape, hypers)
+      return try stepLeaf(w, g, index, shape, base)
     }
   }
 
-  /// Runs the rule's body once for one leaf, with its state.
-  private func stepLeaf(_ w: Value, _ g: Value, _ index: Int, _ shape: Int?, _ hypers: [Value]) throws -> Value {
+  /// Runs the rule's body once for one leaf, with its state, in the step's
+  /// frame (whose `t` and hyperparameter slots are already set).
+  private func stepLeaf(_ w: Value, _ g: Value, _ index: Int, _ shape: Int?, _ base: Frame) throws -> Value {
     let slots = rule.stateSlots
     let n = slots.count
     if index == leafCount {
@@ -246,22 +261,24 @@ public final class Optimizer: RuntimeObject {
         .valueError, "parameter \(index) was \(before) at the first step and is now \(now)",
         hint: "make a new optimizer, or call opt.reset()")
     }
-    let function = rule.function
-    let frameSize = function.code.frameSize
-    let rt = runtime
-    let base = try rt.pushFrame(frameSize)
-    defer { rt.popFrame(base, frameSize) }
-    base.initialize(to: w)
-    (base + 1).initialize(to: g)
-    (base + 2).initialize(to: .number(Double(t)))
-    for i in 0..<hypers.count { (base + 3 + i).initialize(to: hypers[i]) }
-    let first = index * n
-    states.withUnsafeMutableBufferPointer { kept in
-      for k in 0..<n { (base + slots[k]).initialize(to: kept[first + k]) }
+    let code = function.code
+    // A previous leaf's locals must not leak into this one.
+    if index > 0 {
+      for i in code.parameterCount..<code.frameSize { (base + i).assign(.unbound) }
     }
-    _ = try rt.invoke(function, base)
-    states.withUnsafeMutableBufferPointer { kept in
-      for k in 0..<n { kept[first + k] = base[slots[k]] }
+    (base + 0).assign(w)
+    (base + 1).assign(g)
+    let first = index * n
+    if n > 0 {
+      states.withUnsafeMutableBufferPointer { kept in
+        for k in 0..<n { (base + slots[k]).assign(kept[first + k]) }
+      }
+    }
+    _ = try runtime.invoke(function, base)
+    if n > 0 {
+      states.withUnsafeMutableBufferPointer { kept in
+        for k in 0..<n { kept[first + k] = base[slots[k]] }
+      }
     }
     return base[0]
   }

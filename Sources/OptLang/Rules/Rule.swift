@@ -4,6 +4,8 @@
 public final class Rule: Callable {
   /// The body, compiled as a function of `w, g, t, hyperparameters...`.
   let function: UserFunction
+  /// What the body was compiled from, to compile it again for fixed hyperparameters.
+  let source: RuleSource
   public let hyperparameterNames: [String]
   /// Defaults of the last `defaults.count` hyperparameters.
   let defaults: [Value]
@@ -12,8 +14,12 @@ public final class Rule: Callable {
   /// The frame slots that hold the state variables during a step.
   let stateSlots: [Int]
 
-  init(function: UserFunction, hyperparameterNames: [String], defaults: [Value], states: [(name: String, slot: Int)]) {
+  init(
+    function: UserFunction, source: RuleSource, hyperparameterNames: [String], defaults: [Value],
+    states: [(name: String, slot: Int)]
+  ) {
     self.function = function
+    self.source = source
     self.hyperparameterNames = hyperparameterNames
     self.defaults = defaults
     self.stateNames = states.map(\.name)
@@ -66,6 +72,20 @@ public final class Rule: Callable {
       let defaultValue = i >= firstDefault ? defaults[i - firstDefault] : nil
       try Hyperparameters.check(name, bound[i], default: defaultValue, rule: self.name)
     }
-    return .object(Optimizer(rule: self, hyperparameters: bound, runtime: args.runtime))
+    return .object(
+      Optimizer(rule: self, hyperparameters: bound, function: specialized(for: bound), runtime: args.runtime))
+  }
+
+  /// The body compiled for these hyperparameter values, when none is a
+  /// schedule: known values fold into the arithmetic and decide the `if`s.
+  /// Running it gives the same numbers as the general body, with less work.
+  func specialized(for hyperparameters: [Value]) -> UserFunction {
+    var constants: [Int: Value] = [:]
+    for (i, value) in hyperparameters.enumerated() {
+      if case .function = value { return function }
+      constants[RuleDecl.stepNames.count + i] = value
+    }
+    guard let code = try? source.compile(constants: constants) else { return function }
+    return UserFunction(code: code, defaults: [], captured: function.captured, runtime: function.runtime)
   }
 }

@@ -228,7 +228,7 @@ public struct Arguments {
       let expected = min == max ? "\(min)" : max == Int.max ? "at least \(min)" : "\(min) to \(max)"
       throw OptError(
         .typeError,
-        "\(callee)() takes \(expected) argument\(max == 1 ? "" : "s"), but \(positional.count) \(positional.count == 1 ? "was" : "were") given"
+        "\(callee)() takes \(expected) argument\(max == 1 && min == 1 ? "" : "s"), but \(positional.count) \(positional.count == 1 ? "was" : "were") given"
       )
     }
     for (name, _) in keywords where !allowed.contains(name) {

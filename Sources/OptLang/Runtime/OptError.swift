@@ -81,7 +81,8 @@ extension OptError: CustomStringConvertible {
     let (line, column) = range.file.lineAndColumn(of: range.start)
     out += "\(range.file.name):\(line):\(column): " + heading
     let (endLine, endColumn) = range.file.lineAndColumn(of: range.end)
-    let characters = Array(range.file.lineText(line).replacingOccurrences(of: "\t", with: " "))
+    // Columns count code points, as SourceFile does.
+    let characters = Array(range.file.lineText(line).replacingOccurrences(of: "\t", with: " ").unicodeScalars)
     let start = min(column - 1, characters.count)
     let end = endLine == line ? max(start + 1, min(endColumn - 1, characters.count)) : max(start + 1, characters.count)
     // A long line is shown as a window around the caret.
@@ -92,7 +93,9 @@ extension OptError: CustomStringConvertible {
       first = max(0, min(start - 30, characters.count - window))
       last = min(characters.count, first + window)
     }
-    let shown = (first > 0 ? "…" : "") + String(characters[first..<last]) + (last < characters.count ? "…" : "")
+    let shown =
+      (first > 0 ? "…" : "") + String(String.UnicodeScalarView(characters[first..<last]))
+      + (last < characters.count ? "…" : "")
     let caretStart = start - first + (first > 0 ? 1 : 0)
     let caretWidth = max(1, min(end, last) - start)
     let gutter = String(line)

@@ -49,7 +49,6 @@ public final class Runtime {
     stackBase.initialize(repeating: .unbound, count: Runtime.stackCapacity)
     stackEnd = stackBase + Runtime.stackCapacity
     sp = stackBase
-    globals.runtime = self
     Library.install(into: self)
   }
 
@@ -230,7 +229,6 @@ public final class Globals {
   public private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
   private var builtinValues: [String: Value] = [:]
-  weak var runtime: Runtime?
 
   init() {
     values = .allocate(capacity: capacity)

@@ -6,7 +6,7 @@ public struct Elements {
     case values([Value])
     case numbers([Double])
     case range(RangeObject)
-    case characters([Character])
+    case scalars([Unicode.Scalar])
   }
 
   private let storage: Storage
@@ -22,9 +22,10 @@ public struct Elements {
       storage = .numbers(a.storage)
       count = a.count
     case .string(let s):
-      let chars = Array(s.value)
-      storage = .characters(chars)
-      count = chars.count
+      // Python's strings are sequences of code points.
+      let scalars = Array(s.value.unicodeScalars)
+      storage = .scalars(scalars)
+      count = scalars.count
     case .object(let r as RangeObject):
       storage = .range(r)
       count = r.count
@@ -40,7 +41,7 @@ public struct Elements {
     case .values(let items): return items[k]
     case .numbers(let xs): return .number(xs[k])
     case .range(let r): return .number(r.element(k))
-    case .characters(let cs): return .str(String(cs[k]))
+    case .scalars(let cs): return .str(String(Character(cs[k])))
     }
   }
 

@@ -6,6 +6,9 @@ public enum Subscripts {
     guard let x = index.asNumber else {
       throw OptError(.typeError, "\(typeName) indexes must be numbers, not \(index.typeName)")
     }
+    if x == x.rounded(.towardZero) && abs(x) >= 9.0e15 {
+      throw OptError(.indexError, "index \(Format.number(x)) is out of range for a \(typeName) of length \(count)")
+    }
     let i = try Runtime.wholeNumber(x, what: "an index")
     let k = i < 0 ? i + count : i
     guard k >= 0 && k < count else {
@@ -23,8 +26,8 @@ public enum Subscripts {
     case .array(let a):
       return .number(a[try position(index, count: a.count, typeName: "array")])
     case .string(let s):
-      let chars = Array(s.value)
-      return .str(String(chars[try position(index, count: chars.count, typeName: "string")]))
+      let scalars = Array(s.value.unicodeScalars)
+      return .str(String(Character(scalars[try position(index, count: scalars.count, typeName: "string")])))
     case .object(let r as RangeObject):
       return .number(r.element(try position(index, count: r.count, typeName: "range")))
     default:
@@ -98,8 +101,10 @@ public enum Subscripts {
     case .tuple(let items): return .tuple(try indices(items.count).map { items[$0] })
     case .array(let a): return .array(NumArray(try indices(a.count).map { a[$0] }))
     case .string(let s):
-      let chars = Array(s.value)
-      return .str(String(try indices(chars.count).map { chars[$0] }))
+      let scalars = Array(s.value.unicodeScalars)
+      var out = String.UnicodeScalarView()
+      for k in try indices(scalars.count) { out.append(scalars[k]) }
+      return .str(String(out))
     case .object(let r as RangeObject):
       return .list(try indices(r.count).map { .number(r.element($0)) })
     default:

@@ -106,6 +106,9 @@ open class RuntimeObject {
   /// Runs the object's own method `name` (an optimizer's `step`), called as
   /// `value.name(...)` without making a bound method first; nil if it has none.
   open func callMethod(_ name: String, _ args: Arguments) throws -> Value? { nil }
+  /// The same, for a method given two arguments; objects with a hot
+  /// two-argument method override it to skip the argument array.
+  open func callMethod(_ name: String, _ a: Value, _ b: Value) throws -> Value? { nil }
 }
 
 /// A variable shared between a function and the closures made inside it.

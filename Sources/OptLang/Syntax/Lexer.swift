@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns source text into tokens, Python's way: indentation becomes INDENT and
 /// DEDENT tokens, a newline inside brackets is not the end of a statement, and
 /// a backslash at the end of a line joins it with the next.
@@ -17,8 +19,8 @@ struct Lexer {
   private var tokens: [Token] = []
   /// Open brackets, innermost last, for implicit line joining and for reporting an unclosed one.
   private var brackets: [Token] = []
-  /// Indentation of the enclosing blocks, as the exact whitespace text.
-  private var indents: [[UInt8]] = [[]]
+  /// Indentation of the enclosing blocks: widths with tab size 8 and 1.
+  private var indents: [(wide: Int, narrow: Int)] = [(0, 0)]
   private var atLineStart = true
 
   /// Lexes the bytes `[start, end)` of `file`; a sub-range is used for the
@@ -127,50 +129,53 @@ struct Lexer {
   }
 
   /// Measures the indentation of a new logical line and emits INDENT/DEDENT.
+  /// As Python does, the width is measured twice, with tabs to the next
+  /// multiple of 8 and with a tab as one column: if the two disagree about
+  /// where the line stands, its tabs and spaces are mixed ambiguously.
   private mutating func lexIndentation() throws {
     let start = i
     while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == 0x0C) {
       i += 1
     }
     // Blank and comment-only lines do not change the indentation.
-    if i >= end || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "#")
-      || bytes[i] == UInt8(ascii: "\r")
-    {
+    if i >= end || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "#") || bytes[i] == UInt8(ascii: "\r") {
       return
     }
     let indent = Array(bytes[start..<i])
-    let current = indents.last!
-    if indent == current { return }
-    if indent.count > current.count && indent.starts(with: current) {
-      if indents.count > Lexer.maxIndentDepth {
-        throw error("too many levels of indentation (the limit is \(Lexer.maxIndentDepth))", start, i)
-      }
-      indents.append(indent)
-      add(.indent, start, i)
-      return
-    }
-    // A dedent must land exactly on an enclosing level.
-    if let level = indents.lastIndex(of: indent) {
-      while indents.count > level + 1 {
-        indents.removeLast()
-        add(.dedent, i, i)
-      }
-      return
-    }
-    if width(indent) == width(current) || indents.contains(where: { width($0) == width(indent) }) {
-      throw error(
+    let (wide, narrow) = (width(indent, tab: 8), width(indent, tab: 1))
+    let (topWide, topNarrow) = indents.last!
+    func inconsistent() -> OptError {
+      error(
         "inconsistent use of tabs and spaces in indentation", start, i,
         hint: "indent with spaces only (4 per level is usual)")
     }
-    if indent.count < current.count || !indent.starts(with: current) {
+    if wide == topWide {
+      if narrow != topNarrow { throw inconsistent() }
+      return
+    }
+    if wide > topWide {
+      if narrow <= topNarrow { throw inconsistent() }
+      if indents.count > Lexer.maxIndentDepth {
+        throw error("too many levels of indentation (the limit is \(Lexer.maxIndentDepth))", start, i)
+      }
+      indents.append((wide, narrow))
+      add(.indent, start, i)
+      return
+    }
+    while let last = indents.last, last.wide > wide {
+      indents.removeLast()
+      add(.dedent, i, i)
+    }
+    guard let last = indents.last, last.wide == wide else {
       throw error("this line's indentation does not match any enclosing block", start, i)
     }
+    if last.narrow != narrow { throw inconsistent() }
   }
 
-  /// Indentation width with tabs to the next multiple of 8, as Python counts it.
-  private func width(_ indent: [UInt8]) -> Int {
+  /// Indentation width with tabs to the next multiple of `tab`.
+  private func width(_ indent: [UInt8], tab: Int) -> Int {
     var w = 0
-    for b in indent { w = b == UInt8(ascii: "\t") ? (w / 8 + 1) * 8 : w + 1 }
+    for b in indent { w = b == UInt8(ascii: "\t") ? (w / tab + 1) * tab : w + 1 }
     return w
   }
 
@@ -216,16 +221,18 @@ struct Lexer {
   private mutating func lexName() throws {
     let start = i
     while i < end && Lexer.isNameContinue(bytes[i]) { i += 1 }
-    let text = String(decoding: bytes[start..<i], as: UTF8.self)
-    // Non-ASCII names must be letters (β, η, w₁ are fine; a stray symbol is not).
-    for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-      if scalar == "\u{FFFD}" {
+    var text = String(decoding: bytes[start..<i], as: UTF8.self)
+    if bytes[start..<i].contains(where: { $0 >= 0x80 }) {
+      // As Python: a name is read in Unicode's NFKC form (β₁ is β1), and must
+      // then be letters, digits and underscores (η and β are fine; a stray symbol is not).
+      if text.unicodeScalars.contains("\u{FFFD}") {
         throw error("the source is not valid UTF-8 text here", start, i)
       }
-      if !(scalar.properties.isXIDContinue) {
+      text = text.precomposedStringWithCompatibilityMapping
+      for (k, scalar) in text.unicodeScalars.enumerated()
+      where !(k == 0 ? scalar.properties.isXIDStart || scalar == "_" : scalar.properties.isXIDContinue) {
         throw error(
-          "'\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true))) cannot be part of a name",
-          start, i)
+          "'\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true))) cannot be part of a name", start, i)
       }
     }
     if let keyword = TokenKind.keywords[text] {
@@ -288,10 +295,15 @@ struct Lexer {
     var value: [UInt8] = []
     while true {
       guard i < end else {
-        let what = triple ? "triple-quoted string" : "string"
+        if triple {
+          throw OptError(
+            .syntaxError, "this triple-quoted string is never closed", at: range(start, bodyStart),
+            hint: "end it with the same three quotes it starts with")
+        }
+        // A one-line string ends with its line, even the input's last line.
         throw OptError(
-          .syntaxError, "this \(what) is never closed", at: range(start, bodyStart),
-          hint: "end it with the same quote it starts with")
+          .syntaxError, "this string is not closed before the end of the line", at: range(start, i),
+          hint: "end it with the same quote it starts with, on the same line")
       }
       let c = bytes[i]
       if c == quote {

@@ -100,9 +100,12 @@ public struct Parser {
     }
   }
 
+  /// From `start` to the end of the last token consumed, not counting the
+  /// NEWLINE, INDENT and DEDENT tokens that close a block.
   private func range(from start: SourceRange) -> SourceRange {
-    let last = tokens[max(0, position - 1)].range
-    return start.to(last)
+    var i = max(0, position - 1)
+    while i > 0, [.newline, .indent, .dedent, .eof].contains(tokens[i].kind) { i -= 1 }
+    return start.to(tokens[i].range)
   }
 
   // MARK: - Statements
@@ -157,7 +160,8 @@ public struct Parser {
 
   /// block -> ':' (NEWLINE INDENT statement+ DEDENT | simple_statement NEWLINE)
   private mutating func parseBlock(after header: Token, what: String) throws -> [Stmt] {
-    try expect(.colon, "':' to start the body of the \(what)", hint: "a '\(what)' line ends with ':'")
+    let article = ["if", "elif", "else"].contains(what) ? "an" : "a"
+    try expect(.colon, "':' to start the body of the \(what)", hint: "\(article) '\(what)' line ends with ':'")
     if !check(.newline) {
       // A body on the same line: `if x: y = 1`.
       var statements = [try parseSimpleStatement()]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A piece of source text with a name, as the learner wrote it: a file, a REPL
 /// entry, a lesson cell or the prelude. Errors point back into it by byte offset.
 public final class SourceFile: @unchecked Sendable {
@@ -12,6 +14,11 @@ public final class SourceFile: @unchecked Sendable {
 
   public init(name: String, text: String) {
     self.name = name
+    // Universal newlines, as Python reads source: CRLF and a lone CR end a line.
+    let text =
+      text.utf8.contains(13)
+      ? text.replacingOccurrences(of: "\r\n", with: "\n")
+        .replacingOccurrences(of: "\r", with: "\n") : text
     self.text = text
     self.bytes = Array(text.utf8)
     var starts = [0]
