@@ -95,6 +95,16 @@ public struct Parameter: Sendable {
   public var name: String
   public var defaultValue: Expr?
   public var range: SourceRange
+
+  /// `name(a, b=2)`, each default as it was written.
+  static func signature(_ name: String, _ parameters: [Parameter]) -> String {
+    let params = parameters.map { p -> String in
+      guard let d = p.defaultValue else { return p.name }
+      let text = String(decoding: d.range.file.bytes[d.range.start..<d.range.end], as: UTF8.self)
+      return "\(p.name)=\(text)"
+    }
+    return "\(name)(\(params.joined(separator: ", ")))"
+  }
 }
 
 /// A function: a `def` or a `lambda` (whose body is one `return`).
@@ -122,14 +132,7 @@ public final class FunctionDecl: Sendable {
   }
 
   /// The signature as a learner would write the call: `f(a, b=2)`.
-  public var signature: String {
-    let params = parameters.map { p -> String in
-      guard let d = p.defaultValue else { return p.name }
-      let text = String(decoding: d.range.file.bytes[d.range.start..<d.range.end], as: UTF8.self)
-      return "\(p.name)=\(text)"
-    }
-    return "\(name)(\(params.joined(separator: ", ")))"
-  }
+  public var signature: String { Parameter.signature(name, parameters) }
 }
 
 /// A step rule: `rule NAME(hyper=default, ...):` and its body (SPEC §4).
@@ -159,14 +162,7 @@ public final class RuleDecl: Sendable {
   public static let stepNames = ["w", "g", "t"]
 
   /// `adam(eta=0.001, beta1=0.9, ...)`.
-  public var signature: String {
-    let params = hyperparameters.map { p -> String in
-      guard let d = p.defaultValue else { return p.name }
-      let text = String(decoding: d.range.file.bytes[d.range.start..<d.range.end], as: UTF8.self)
-      return "\(p.name)=\(text)"
-    }
-    return "\(name)(\(params.joined(separator: ", ")))"
-  }
+  public var signature: String { Parameter.signature(name, hyperparameters) }
 }
 
 /// A statement node.

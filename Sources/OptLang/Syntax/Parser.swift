@@ -237,46 +237,45 @@ public struct Parser {
 
   /// def_statement -> 'def' NAME '(' parameters ')' ('->' test)? block
   private mutating func parseDef() throws -> Stmt {
-    let header = advance()
-    let name = try expect(.name, "the function's name after 'def'")
-    try expect(.lparen, "'(' after the function's name")
-    let parameters = try parseParameters(closing: .rparen)
-    try expect(.rparen, "')' to close the parameter list")
-    if match(.arrow) { _ = try parseTest() }
-    let headerRange = range(from: header.range)
-    let wasInRule = inRule
-    inRule = false
-    var body = try parseBlock(after: header, what: "def")
-    inRule = wasInRule
-    let docstring = Parser.takeDocstring(&body)
+    let d = try parseDefinition(what: "def", itsName: "the function's name", rule: false)
     let decl = FunctionDecl(
-      name: name.text, parameters: parameters, body: body, docstring: docstring, headerRange: headerRange,
-      range: range(from: header.range), isLambda: false)
-    return Stmt(.function(decl), headerRange)
+      name: d.name, parameters: d.parameters, body: d.body, docstring: d.docstring, headerRange: d.headerRange,
+      range: d.range, isLambda: false)
+    return Stmt(.function(decl), d.headerRange)
   }
 
   /// rule_statement -> 'rule' NAME '(' parameters ')' block   (`rule` is a keyword only here)
   private mutating func parseRule() throws -> Stmt {
-    let header = advance()
-    let name = try expect(.name, "the rule's name after 'rule'")
-    try expect(.lparen, "'(' after the rule's name")
-    let parameters = try parseParameters(closing: .rparen)
-    try expect(.rparen, "')' to close the hyperparameter list")
-    for p in parameters where RuleDecl.stepNames.contains(p.name) {
+    let d = try parseDefinition(what: "rule", itsName: "the rule's name", rule: true)
+    for p in d.parameters where RuleDecl.stepNames.contains(p.name) {
       throw OptError(
         .syntaxError, "'\(p.name)' cannot be a hyperparameter: every step binds it (w, g and t are given)",
         at: p.range)
     }
+    let decl = RuleDecl(
+      name: d.name, hyperparameters: d.parameters, body: d.body, docstring: d.docstring, headerRange: d.headerRange,
+      range: d.range)
+    return Stmt(.rule(decl), d.headerRange)
+  }
+
+  /// The parts `def` and `rule` share: KEYWORD NAME '(' parameters ')' ('->' test)? block.
+  private mutating func parseDefinition(what: String, itsName: String, rule: Bool) throws -> (
+    name: String, parameters: [Parameter], body: [Stmt], docstring: String?, headerRange: SourceRange,
+    range: SourceRange
+  ) {
+    let header = advance()
+    let name = try expect(.name, "\(itsName) after '\(what)'")
+    try expect(.lparen, "'(' after \(itsName)")
+    let parameters = try parseParameters(closing: .rparen)
+    try expect(.rparen, "')' to close the list of \(rule ? "hyperparameters" : "parameters")")
+    if !rule && match(.arrow) { _ = try parseTest() }
     let headerRange = range(from: header.range)
     let wasInRule = inRule
-    inRule = true
-    var body = try parseBlock(after: header, what: "rule")
+    inRule = rule
+    var body = try parseBlock(after: header, what: what)
     inRule = wasInRule
     let docstring = Parser.takeDocstring(&body)
-    let decl = RuleDecl(
-      name: name.text, hyperparameters: parameters, body: body, docstring: docstring, headerRange: headerRange,
-      range: range(from: header.range))
-    return Stmt(.rule(decl), headerRange)
+    return (name.text, parameters, body, docstring, headerRange, range(from: header.range))
   }
 
   /// A string literal opening a body is its docstring, not a statement.
