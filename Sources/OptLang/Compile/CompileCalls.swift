@@ -150,15 +150,27 @@ extension Compiler {
     let count = slots.count
     let slotList = SlotList(slots)
     let from = slotList.slots
+    let cache = CalleeCache()
     return { f in
       _ = slotList
-      guard case .function(let fn) = globals.values[index], fn.kind == .user else { return try general(f) }
-      let user = unsafeDowncast(fn, to: UserFunction.self)
-      if user.code.parameterCount != count { return try general(f) }
       if mayBeUnbound {
         for i in 0..<count {
           if case .unbound = f[from[i]] { return try general(f) }
         }
+      }
+      // The function this site called before, if its global has not changed
+      // since: no type checks and no reference counting. The cache holds the
+      // function strongly and is filled only once, so a function that rebinds
+      // its own name while it runs is never freed under itself.
+      if let cached = cache.function, globals.versions[index] == cache.version {
+        return try Compiler.callWithSlots(rt, cached, f, from, count, range, caller)
+      }
+      guard case .function(let fn) = globals.values[index], fn.kind == .user else { return try general(f) }
+      let user = unsafeDowncast(fn, to: UserFunction.self)
+      if user.code.parameterCount != count { return try general(f) }
+      if cache.function == nil {
+        cache.function = user
+        cache.version = globals.versions[index]
       }
       return try Compiler.callWithSlots(rt, user, f, from, count, range, caller)
     }
@@ -348,4 +360,10 @@ final class SlotList {
     self.slots.initialize(from: slots, count: slots.count)
   }
   deinit { slots.deallocate() }
+}
+
+/// The user function a call site found in a global, and the global's version then.
+final class CalleeCache {
+  var function: UserFunction?
+  var version: UInt64 = .max
 }
