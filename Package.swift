@@ -6,6 +6,8 @@ import PackageDescription
 /// Layers, lowest first (a lower layer never imports a higher one):
 /// - `OptLang`: the language — lexer, parser, resolver, compiler, runtime, built-ins.
 ///   It knows nothing of terminals or files.
+/// - `OptPlot`: plots in the terminal (braille or ASCII) and as SVG, and the
+///   `plot` and `contour` built-ins.
 /// - `CEditLine`: the system libedit, seen from Swift.
 /// - `OptREPL`: the tool — the interactive session, line editing, colon commands, output.
 /// - `optrepl`: the executable; it only wires the command line to `OptREPL`.
@@ -35,7 +37,8 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "OptREPL", dependencies: ["OptLang", "CEditLine"], swiftSettings: optimize),
+    .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimize),
+    .target(name: "OptREPL", dependencies: ["OptLang", "OptPlot", "CEditLine"], swiftSettings: optimize),
     .executableTarget(
       name: "optrepl",
       dependencies: [
@@ -50,6 +53,7 @@ let package = Package(
       resources: [.copy("Programs"), .copy("Errors")]
     ),
     .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "OptPlotTests", dependencies: ["OptPlot", "OptLang"]),
     .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang"]),
   ]
 )

@@ -57,8 +57,9 @@ public final class Runtime {
     stackBase.deallocate()
   }
 
-  /// Registers a built-in under its name (and so makes it a global).
-  func define(_ name: String, _ value: Value) {
+  /// Registers a built-in under its name (and so makes it a global); layers
+  /// above the language (plots) add theirs this way.
+  public func define(_ name: String, _ value: Value) {
     builtins[name] = value
     globals.defineBuiltin(name, value)
   }
