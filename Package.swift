@@ -21,7 +21,9 @@ let package = Package(
   name: "optrepl",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "optrepl", targets: ["optrepl"])
+    .executable(name: "optrepl", targets: ["optrepl"]),
+    // The language alone, for tools built on it (the fuzzing package in fuzz/).
+    .library(name: "OptLang", targets: ["OptLang"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
