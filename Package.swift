@@ -44,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "optrepl",
       dependencies: [
-        "OptREPL", "OptLang",
+        "OptREPL", "OptLang", "OptPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: optimize

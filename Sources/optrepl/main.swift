@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptLang
+import OptPlot
 import OptREPL
 
 /// The `optrepl` command: the REPL, a script, `-e CODE`, or a program on
@@ -39,6 +40,7 @@ struct Optrepl: ParsableCommand {
   func run() throws {
     let interpreter = Interpreter(output: { print($0, terminator: "") })
     let color = ScriptRunner.colorWanted(noColorFlag: noColor)
+    PlotLibrary.install(into: interpreter, settings: .detect(color: color))
     let runner = ScriptRunner(interpreter: interpreter, color: color)
     var status: Int32 = 0
     if let code {

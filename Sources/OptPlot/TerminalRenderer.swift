@@ -1,0 +1,383 @@
+import Foundation
+
+/// Draws a `Figure` as text: a frame around a braille (or ASCII) canvas, tick
+/// labels on the left and below, the title above, the legend on the right.
+///
+///                      title
+///       ylabel ┌────────────────┐
+///            1 ┤⠉⠑⠢⡀            │ ─── adam
+///              │    ⠈⠢⡀         │ ─── sgd
+///            0 ┤       ⠈⠒⠤⣀⣀⣀⣀⣀│
+///              └┬───────┬───────┘
+///               0      50
+///                    xlabel
+struct TerminalRenderer {
+  let figure: Figure
+  let unicode: Bool
+  let color: Bool
+
+  var kind: CanvasKind { unicode ? .braille : .ascii }
+
+  func render() -> String {
+    var canvas = Canvas(kind: kind, columns: figure.columns, rows: figure.rows)
+    drawContour(&canvas)
+    drawSeries(&canvas)
+    drawPaths(&canvas)
+    return layout(canvas, legend: legendEntries()).joined(separator: "\n") + "\n"
+  }
+
+  // MARK: Coordinates
+
+  /// Data to dot coordinates (fractions; NaN when the value cannot be shown).
+  func px(_ canvas: Canvas, _ x: Double) -> Double { figure.x.fraction(x) * Double(canvas.pixelWidth - 1) }
+  func py(_ canvas: Canvas, _ y: Double) -> Double { (1 - figure.y.fraction(y)) * Double(canvas.pixelHeight - 1) }
+
+  // MARK: Drawing
+
+  private func drawContour(_ canvas: inout Canvas) {
+    guard let contour = figure.contour else { return }
+    if let fill = contour.fill {
+      drawFill(&canvas, fill)
+    } else {
+      for level in contour.levels {
+        let c = color ? level.color : nil
+        for s in level.segments {
+          canvas.line(px(canvas, s.x0), py(canvas, s.y0), px(canvas, s.x1), py(canvas, s.y1), c)
+        }
+      }
+    }
+  }
+
+  /// Shaded bands: each cell shows the band of the surface at its centre.
+  private func drawFill(_ canvas: inout Canvas, _ fill: Figure.Fill) {
+    let shades: [Character] = unicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "=", "H"]
+    let bands = fill.bounds.count
+    for row in 0..<canvas.rows {
+      for column in 0..<canvas.columns {
+        // The centre of the cell, as a fraction of the window.
+        let fx = (Double(column) + 0.5) / Double(canvas.columns)
+        let fy = 1 - (Double(row) + 0.5) / Double(canvas.rows)
+        let v = Contours.bilinear(fill, fx, fy)
+        guard v.isFinite else { continue }
+        let band = fill.bounds.firstIndex { v < $0 } ?? bands
+        let shade = bands == 0 ? 0 : Int((Double(band) * Double(shades.count - 1) / Double(bands)).rounded())
+        if shade > 0 {
+          let t = bands == 0 ? 0 : Double(band) / Double(bands)
+          canvas.put(shades[shade], column: column, row: row, color ? PlotColor.level(t) : nil)
+        }
+      }
+    }
+  }
+
+  private func drawSeries(_ canvas: inout Canvas) {
+    for (index, series) in figure.series.enumerated() {
+      let c = color ? series.color : nil
+      let n = min(series.xs.count, series.ys.count)
+      var previous: (Double, Double)?
+      // Cells each series passes through, by column, for its markers.
+      var touched = series.marker == nil ? [] : [[Int]](repeating: [], count: canvas.columns)
+      func note(_ x: Double, _ y: Double) {
+        guard series.marker != nil, let cell = canvas.cell(atPixel: x, y) else { return }
+        touched[cell.column].append(cell.row)
+      }
+      for i in 0..<n {
+        let x = px(canvas, series.xs[i])
+        let y = py(canvas, series.ys[i])
+        guard x.isFinite, y.isFinite else {
+          previous = nil
+          continue
+        }
+        switch series.style {
+        case .scatter:
+          canvas.point(x, y, c)
+          note(x, y)
+        case .line:
+          if let (x0, y0) = previous {
+            canvas.line(x0, y0, x, y, c)
+            if series.marker != nil { noteLine(x0, y0, x, y, note) }
+          } else {
+            canvas.point(x, y, c)
+            note(x, y)
+          }
+        case .stairs:
+          if let (x0, y0) = previous {
+            canvas.line(x0, y0, x, y0, c)
+            canvas.line(x, y0, x, y, c)
+            if series.marker != nil {
+              noteLine(x0, y0, x, y0, note)
+              noteLine(x, y0, x, y, note)
+            }
+          } else {
+            canvas.point(x, y, c)
+            note(x, y)
+          }
+        }
+        previous = (x, y)
+      }
+      if let marker = series.marker { placeMarkers(&canvas, marker, c, touched, index: index) }
+    }
+  }
+
+  /// Calls `note` for the dots along a segment (only those on the canvas).
+  private func noteLine(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ note: (Double, Double) -> Void) {
+    let steps = Int(min(max(abs(x1 - x0), abs(y1 - y0)), 100_000).rounded(.up))
+    if steps == 0 {
+      note(x0, y0)
+      return
+    }
+    for i in 0...steps {
+      let t = Double(i) / Double(steps)
+      note(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+    }
+  }
+
+  /// A series' marker every few columns, staggered so that series do not hide
+  /// each other's markers.
+  private func placeMarkers(
+    _ canvas: inout Canvas, _ marker: Character, _ c: PlotColor?, _ touched: [[Int]], index: Int
+  ) {
+    let spacing = max(6, min(12, canvas.columns / 6))
+    var column = (2 + index * 3) % spacing
+    while column < canvas.columns {
+      let rows = touched[column].sorted()
+      if !rows.isEmpty {
+        canvas.put(marker, column: column, row: rows[rows.count / 2], c)
+      }
+      column += spacing
+    }
+  }
+
+  private func drawPaths(_ canvas: inout Canvas) {
+    let w = Double(canvas.pixelWidth) - 0.5
+    let h = Double(canvas.pixelHeight) - 0.5
+    for path in figure.paths {
+      let c = color ? path.color : nil
+      var previous: (Double, Double)?
+      for p in path.points {
+        let x = px(canvas, p.x)
+        let y = py(canvas, p.y)
+        guard x.isFinite, y.isFinite else {
+          previous = nil
+          continue
+        }
+        if let (x0, y0) = previous {
+          if let (a, b) = Canvas.clip(x0, y0, x, y, xmin: -0.5, ymin: -0.5, xmax: w, ymax: h) {
+            cellLine(&canvas, a, b) { canvas, column, row in canvas.put(path.glyph, column: column, row: row, c) }
+          }
+        } else if let cell = canvas.cell(atPixel: x, y) {
+          canvas.put(path.glyph, column: cell.column, row: cell.row, c)
+        }
+        previous = (x, y)
+      }
+    }
+    for path in figure.paths {
+      let finite = path.points.filter { px(canvas, $0.x).isFinite && py(canvas, $0.y).isFinite }
+      guard let first = finite.first, let last = finite.last else { continue }
+      let c = color ? path.color : nil
+      if let cell = canvas.cell(atPixel: px(canvas, first.x), py(canvas, first.y)) {
+        canvas.put(Figure.startGlyph, column: cell.column, row: cell.row, c)
+      }
+      if finite.count > 1, let cell = canvas.cell(atPixel: px(canvas, last.x), py(canvas, last.y)) {
+        canvas.put(Figure.endGlyph, column: cell.column, row: cell.row, c)
+      }
+    }
+    // The minimum last: where a path ends on it, the star shows that it got there.
+    if let minimum = figure.contour?.minimum,
+      let cell = canvas.cell(atPixel: px(canvas, minimum.x), py(canvas, minimum.y))
+    {
+      canvas.put(
+        Figure.minimumGlyph(unicode: unicode), column: cell.column, row: cell.row, color ? PlotColor.minimum : nil)
+    }
+  }
+
+  /// Visits the cells along a segment given in dot coordinates (already clipped).
+  private func cellLine(
+    _ canvas: inout Canvas, _ a: (Double, Double), _ b: (Double, Double), _ visit: (inout Canvas, Int, Int) -> Void
+  ) {
+    let cw = Double(canvas.kind.cellWidth)
+    let ch = Double(canvas.kind.cellHeight)
+    // Cell coordinates of the dots (a dot's cell is floor(dot / size)).
+    let ax = (a.0.rounded() + 0.5) / cw
+    let ay = (a.1.rounded() + 0.5) / ch
+    let bx = (b.0.rounded() + 0.5) / cw
+    let by = (b.1.rounded() + 0.5) / ch
+    let steps = Int((max(abs(bx - ax), abs(by - ay)) * 2).rounded(.up))
+    let maxColumn = canvas.columns - 1
+    let maxRow = canvas.rows - 1
+    for i in 0...max(steps, 0) {
+      let t = steps == 0 ? 0 : Double(i) / Double(steps)
+      let column = min(max(Int(floor(ax + (bx - ax) * t)), 0), maxColumn)
+      let row = min(max(Int(floor(ay + (by - ay) * t)), 0), maxRow)
+      visit(&canvas, column, row)
+    }
+  }
+
+  // MARK: Legend
+
+  struct LegendEntry {
+    var sample: String
+    var sampleColor: PlotColor?
+    var label: String
+  }
+
+  func legendEntries() -> [LegendEntry] {
+    var entries: [LegendEntry] = []
+    let dash = unicode ? "─" : "-"
+    for s in figure.series {
+      guard let label = s.label else { continue }
+      let sample: String
+      switch s.style {
+      case .scatter: sample = s.marker.map { " \($0) " } ?? (unicode ? " ⠶ " : " : ")
+      default: sample = s.marker.map { "\(dash)\($0)\(dash)" } ?? String(repeating: dash, count: 3)
+      }
+      entries.append(LegendEntry(sample: sample, sampleColor: s.color, label: label))
+    }
+    for p in figure.paths {
+      entries.append(LegendEntry(sample: String(p.glyph), sampleColor: p.color, label: p.label))
+    }
+    if !figure.paths.isEmpty {
+      entries.append(LegendEntry(sample: String(Figure.startGlyph), sampleColor: nil, label: "start"))
+      entries.append(LegendEntry(sample: String(Figure.endGlyph), sampleColor: nil, label: "end"))
+    }
+    if let m = figure.contour?.minimum {
+      entries.append(
+        LegendEntry(
+          sample: String(Figure.minimumGlyph(unicode: unicode)), sampleColor: .minimum,
+          label: "min \(shortNumber(m.value))"))
+      entries.append(LegendEntry(sample: " ", sampleColor: nil, label: "at (\(shortNumber(m.x)), \(shortNumber(m.y)))"))
+    }
+    return entries
+  }
+
+  // MARK: Layout
+
+  /// A line of output being built: plain text, plus the same with colour escapes.
+  struct Line {
+    var text = ""
+    var width = 0
+    let color: Bool
+
+    mutating func add(_ s: String, _ c: PlotColor? = nil) {
+      if color, let c, !s.allSatisfy({ $0 == " " }) {
+        text += c.escape + s + PlotColor.reset
+      } else {
+        text += s
+      }
+      width += s.count
+    }
+
+    mutating func pad(to column: Int) {
+      if column > width { add(String(repeating: " ", count: column - width)) }
+    }
+
+    var trimmed: String {
+      var t = text
+      while t.hasSuffix(" ") { t.removeLast() }
+      return t
+    }
+  }
+
+  func layout(_ canvas: Canvas, legend: [LegendEntry]) -> [String] {
+    let box: (tl: String, tr: String, bl: String, br: String, h: String, v: String, ytick: String, xtick: String) =
+      unicode ? ("┌", "┐", "└", "┘", "─", "│", "┤", "┬") : ("+", "+", "+", "+", "-", "|", "+", "+")
+    let cw = canvas.kind.cellWidth
+    let ch = canvas.kind.cellHeight
+
+    // Y ticks by row; the first tick on a row wins.
+    var yLabels: [Int: String] = [:]
+    let ylabels = figure.y.labels
+    for (k, v) in figure.y.ticks.enumerated() {
+      let p = py(canvas, v)
+      guard p.isFinite else { continue }
+      let row = Int(p.rounded()) / ch
+      if row >= 0 && row < canvas.rows && yLabels[row] == nil { yLabels[row] = ylabels[k] }
+    }
+    let margin = max(yLabels.values.map(\.count).max() ?? 0, figure.ylabel?.count ?? 0)
+    let left = margin + 1  // the margin, then a space, then the frame
+    var lines: [String] = []
+
+    if let title = figure.title {
+      var line = Line(color: color)
+      line.pad(to: left + max(0, (canvas.columns + 2 - title.count) / 2))
+      line.add(title)
+      lines.append(line.trimmed)
+    }
+
+    var top = Line(color: color)
+    if let ylabel = figure.ylabel { top.pad(to: margin - ylabel.count) }
+    top.add(figure.ylabel ?? "")
+    top.pad(to: left)
+    top.add(box.tl + String(repeating: box.h, count: canvas.columns) + box.tr)
+    lines.append(top.trimmed)
+
+    let legendWidth = legend.map { $0.sample.count }.max() ?? 0
+    for row in 0..<canvas.rows {
+      var line = Line(color: color)
+      if let label = yLabels[row] {
+        line.pad(to: margin - label.count)
+        line.add(label)
+      }
+      line.pad(to: left)
+      line.add(yLabels[row] != nil ? box.ytick : box.v)
+      // Runs of one colour share one escape; spaces join any run.
+      var run = ""
+      var runColor: PlotColor?
+      for column in 0..<canvas.columns {
+        let (c, k) = canvas.character(column: column, row: row)
+        if c != " " && k != runColor {
+          if !run.isEmpty { line.add(run, runColor) }
+          run = ""
+          runColor = k
+        }
+        run.append(c)
+      }
+      line.add(run, runColor)
+      line.add(box.v)
+      if row < legend.count {
+        let e = legend[row]
+        line.add(" ")
+        line.add(e.sample, e.sampleColor)
+        line.pad(to: line.width + legendWidth - e.sample.count)
+        line.add(" " + e.label)
+      }
+      lines.append(line.trimmed)
+    }
+
+    // The bottom frame with a mark under each x tick, then the tick labels.
+    var marks = Array(repeating: box.h, count: canvas.columns)
+    var xLabels: [(column: Int, text: String)] = []
+    let xlabels = figure.x.labels
+    for (k, v) in figure.x.ticks.enumerated() {
+      let p = px(canvas, v)
+      guard p.isFinite else { continue }
+      let column = Int(p.rounded()) / cw
+      guard column >= 0 && column < canvas.columns else { continue }
+      marks[column] = box.xtick
+      xLabels.append((column, xlabels[k]))
+    }
+    var bottom = Line(color: color)
+    bottom.pad(to: left)
+    bottom.add(box.bl + marks.joined() + box.br)
+    lines.append(bottom.trimmed)
+
+    var tickLine = Line(color: color)
+    var end = -1
+    for (column, text) in xLabels {
+      let centre = left + 1 + column
+      let start = max(0, centre - text.count / 2)
+      guard start > end else { continue }
+      tickLine.pad(to: start)
+      tickLine.add(text)
+      end = start + text.count
+    }
+    if !xLabels.isEmpty { lines.append(tickLine.trimmed) }
+
+    if let xlabel = figure.xlabel {
+      var line = Line(color: color)
+      line.pad(to: left + max(0, (canvas.columns + 2 - xlabel.count) / 2))
+      line.add(xlabel)
+      lines.append(line.trimmed)
+    }
+    return lines
+  }
+}
