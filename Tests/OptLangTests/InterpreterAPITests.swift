@@ -223,3 +223,58 @@ import Testing
     #expect(throws: OptError.self) { try Interpreter.onLargeStack { throw OptError(.valueError, "x") } }
   }
 }
+
+/// Found by fuzzing: compiled code held its runtime strongly, so no interpreter was ever freed.
+@Suite struct InterpreterLifetimeTests {
+  @Test func aDroppedInterpreterFreesItsRuntime() throws {
+    weak var runtime: Runtime?
+    do {
+      let interpreter = Interpreter(output: { _ in })
+      try interpreter.run("def f(x):\n    return [y * 2 for y in range(x)]\nz = f(3)\nopt = adam(eta=0.1)\n", name: "t")
+      runtime = interpreter.runtime
+      #expect(runtime != nil)
+    }
+    #expect(runtime == nil, "the runtime outlived its interpreter")
+  }
+}
+
+/// Found by fuzzing: inputs that crashed or ran without end are clear errors.
+@Suite struct FuzzFindingTests {
+  static let cases: [(String, ErrorKind, String)] = [
+    ("print(f\"{'x':>9223372036854775807}\")", .valueError, "too large"),
+    ("print(f\"{1:999999999}\")", .valueError, "too large"),
+    ("print(max(range(10**12)))", .memoryError, "limit"),
+    ("x = range(10**12)[::2]", .memoryError, "limit"),
+  ]
+
+  @Test(arguments: 0..<cases.count)
+  func findingIsAnError(_ i: Int) throws {
+    let (source, kind, text) = Self.cases[i]
+    let interpreter = Interpreter(output: { _ in })
+    do {
+      try Interpreter.onLargeStack { try interpreter.run(source, name: "finding") }
+      Issue.record("expected \(kind.rawValue) for \(source)")
+    } catch let error as OptError {
+      #expect(error.kind == kind)
+      #expect(error.message.contains(text), "\(error.message)")
+      #expect(error.range != nil)
+    }
+  }
+
+  @Test func membershipInAHugeRangeIsArithmetic() throws {
+    var out = ""
+    let interpreter = Interpreter(output: { out += $0 })
+    try interpreter.run("print(999999999999999 in range(10**15), 2.5 in range(5), 7 in range(0, 10, 3))", name: "t")
+    #expect(out == "True False False\n")
+  }
+
+  @Test func aLongUndefinedNameIsShortenedInTheMessage() throws {
+    let interpreter = Interpreter(output: { _ in })
+    let name = String(repeating: "q", count: 200_000)
+    #expect(throws: OptError.self) { try interpreter.run("print(\(name))", name: "t") }
+    do { try interpreter.run("print(\(name))", name: "t") } catch let e as OptError {
+      #expect(e.message.count < 100)
+      #expect(e.hint == nil)
+    }
+  }
+}

@@ -77,7 +77,7 @@ final class Compiler {
       let echoThis = echo == .all || (echo == .last && i == program.count - 1)
       if echoThis, case .expression(let e) = stmt.kind {
         let value = try compiler.compile(e)
-        let rt = runtime
+        unowned(unsafe) let rt = runtime
         codes.append(
           StmtCode { f in
             let v = try value(f)
@@ -181,7 +181,8 @@ final class Compiler {
   }
 
   @inline(never) static func undefinedName(_ name: String, _ range: SourceRange, _ suggest: () -> String?) throws {
-    throw OptError(.nameError, "name '\(name)' is not defined", at: range, hint: suggest())
+    let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
+    throw OptError(.nameError, "name '\(shown)' is not defined", at: range, hint: suggest())
   }
 
   @inline(__always) static func cell(_ f: Frame, _ slot: Int) -> Cell {
@@ -244,7 +245,7 @@ final class Compiler {
       throw OptError(
         .valueError, "\(what) values to unpack (expected \(count), got \(elements.count))", at: range)
     }
-    return elements.all
+    return try elements.all
   }
 
   /// In-place access to a target: a variable is changed where it lives, so

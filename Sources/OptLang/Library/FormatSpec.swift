@@ -4,6 +4,9 @@ import Foundation
 /// `[[fill]align][sign][0][width][,|_][.precision][type]` with the types
 /// `f e g d % s` (and their upper-case forms).
 public enum FormatSpec {
+  /// The widest field and the most digits a format spec may ask for.
+  static let maxWidth = 1000
+
   struct Parsed {
     var fill: Character = " "
     var align: Character?
@@ -44,7 +47,10 @@ public enum FormatSpec {
       width.append(chars[i])
       i += 1
     }
-    p.width = Int(width) ?? 0
+    p.width = Int(width.prefix(9)) ?? 0
+    if width.count > 6 || p.width > maxWidth {
+      throw OptError(.valueError, "the width in the format spec '\(spec)' is too large (at most \(maxWidth))")
+    }
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       p.grouping = chars[i]
       i += 1
@@ -56,7 +62,10 @@ public enum FormatSpec {
         digits.append(chars[i])
         i += 1
       }
-      guard let precision = Int(digits) else {
+      guard digits.count <= 4, let precision = Int(digits), precision <= maxWidth else {
+        if !digits.isEmpty {
+          throw OptError(.valueError, "the precision in the format spec '\(spec)' is too large (at most \(maxWidth))")
+        }
         throw OptError(.valueError, "the format spec '\(spec)' has a '.' without a precision after it")
       }
       p.precision = precision

@@ -106,8 +106,11 @@ public enum Library {
     let reverse = try args.keyword("reverse").map { try Operators.truthy($0) } ?? false
     let keys = try items.map { item in try key.map { try args.runtime.call($0, [item]) } ?? item }
     var failure: Error?
+    var comparisons = 0
     let order = Array(items.indices).sorted { i, j in
       do {
+        comparisons += 1
+        if comparisons & 0xFFFF == 0 { try Interrupt.check() }
         let c = try Operators.ordering(keys[i], keys[j])
         return reverse ? c > 0 && c != 2 : c < 0
       } catch {

@@ -62,7 +62,10 @@ enum RandomLibrary {
     let n = try ArrayLibrary.length(size, name)
     var values = [Double]()
     values.reserveCapacity(n)
-    for _ in 0..<n { values.append(next(&runtime.random)) }
+    for k in 0..<n {
+      if k & 0xFFFF == 0 { try Interrupt.check() }
+      values.append(next(&runtime.random))
+    }
     return .array(NumArray(values))
   }
 }

@@ -58,7 +58,7 @@ enum SequenceLibrary {
           guard let v = args.positional.first else { return .list([]) }
           let elements = try Elements(v)
           try Runtime.checkLength(elements.count, what: "the list")
-          return .list(elements.all)
+          return .list(try elements.all)
         }),
       Builtin(
         "tuple", "tuple(xs=())", "A tuple of the elements of xs.",
@@ -67,7 +67,7 @@ enum SequenceLibrary {
           guard let v = args.positional.first else { return .tuple([]) }
           let elements = try Elements(v)
           try Runtime.checkLength(elements.count, what: "the tuple")
-          return .tuple(elements.all)
+          return .tuple(try elements.all)
         }),
       Builtin("str", "str(x)", "x as text, as print writes it.", parameters: ["x"], .unary { .str(Format.str($0)) }),
       Builtin(
@@ -115,6 +115,7 @@ enum SequenceLibrary {
           var total: Value = args.optional(1, "start") ?? .number(0)
           let elements = try Elements(args.positional[0])
           for k in 0..<elements.count {
+            if k & 0xFFFF == 0 { try Interrupt.check() }
             if case .number(let a) = total, case .number(let b) = elements[k] {
               total = .number(a + b)
             } else {

@@ -108,10 +108,12 @@ public enum Format {
       }
       out += items.count == 1 ? ",)" : ")"
     case .array(let a):
+      // As numpy: an array of more than 1000 elements shows its first and last three.
       out += "array(["
-      for (i, x) in a.storage.enumerated() {
+      let shown = a.count > 1000 ? Array(a.storage[..<3]) + [.nan] + Array(a.storage[(a.count - 3)...]) : a.storage
+      for (i, x) in shown.enumerated() {
         if i > 0 { out += ", " }
-        out += number(x)
+        out += a.count > 1000 && i == 3 ? "..." : number(x)
       }
       out += "])"
     case .function(let f): out += f.repr

@@ -225,8 +225,10 @@ public enum Operators {
       }
       return t.value.isEmpty || s.value.contains(t.value)
     case .object(let o as RangeObject):
-      guard let x = item.asNumber else { return false }
-      return (0..<o.count).contains { o.element($0) == x }
+      // Arithmetic, not a search: `x in range(10**15)` answers at once.
+      guard let x = item.asNumber, o.count > 0 else { return false }
+      let k = (x - o.start) / o.step
+      return k == k.rounded(.towardZero) && k >= 0 && k < Double(o.count) && o.element(Int(k)) == x
     default:
       throw OptError(.typeError, "cannot look for an item in a \(container.typeName)")
     }
@@ -259,9 +261,12 @@ extension Value {
 /// "Did you mean ...?": the closest name by edit distance.
 public enum Suggest {
   public static func closest(to name: String, among candidates: [String]) -> String? {
+    // A name this long is no misspelling of a short one; comparing would cost its length squared.
+    guard name.count <= 64 else { return nil }
     let limit = max(1, name.count / 3)
     var best: (String, Int)?
-    for candidate in candidates where candidate != name && !candidate.hasPrefix("_") {
+    for candidate in candidates
+    where candidate != name && !candidate.hasPrefix("_") && abs(candidate.count - name.count) <= limit {
       let d = distance(name, candidate)
       if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
     }

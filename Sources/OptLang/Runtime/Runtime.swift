@@ -7,6 +7,17 @@ public typealias Frame = UnsafeMutablePointer<Value>
 /// long built-in checks it and stops with a `KeyboardInterrupt`.
 public enum Interrupt {
   nonisolated(unsafe) public static var requested = false
+
+  /// Stops with a `KeyboardInterrupt` if Ctrl-C was pressed: for the loops of
+  /// built-ins that may run long (a sum over a huge range, a big sort).
+  @inline(__always) public static func check() throws {
+    if requested { try raise() }
+  }
+
+  @inline(never) static func raise() throws {
+    requested = false
+    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)")
+  }
 }
 
 /// The state of a running program: global variables, the value stack that

@@ -45,10 +45,20 @@ public struct Elements {
     }
   }
 
-  /// All of them, as an array of values.
+  /// All of them, as an array of values (a range is made into a list: its
+  /// length is checked against the memory limit first).
   public var all: [Value] {
-    if case .values(let items) = storage { return items }
-    return (0..<count).map { self[$0] }
+    get throws {
+      if case .values(let items) = storage { return items }
+      try Runtime.checkLength(count)
+      var out: [Value] = []
+      out.reserveCapacity(count)
+      for k in 0..<count {
+        if k & 0xFFFF == 0 { try Interrupt.check() }
+        out.append(self[k])
+      }
+      return out
+    }
   }
 }
 

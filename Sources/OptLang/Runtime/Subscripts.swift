@@ -90,10 +90,12 @@ public enum Subscripts {
       if stepValue > 0 {
         start = start.map { $0 < 0 ? max(0, $0 + count) : min($0, count) } ?? 0
         stop = stop.map { $0 < 0 ? max(0, $0 + count) : min($0, count) } ?? count
+        try Runtime.checkLength(max(0, (stop! - start! + stepValue - 1) / stepValue), what: "the slice")
         return Array(stride(from: start!, to: stop!, by: stepValue))
       }
       start = start.map { $0 < 0 ? max(-1, $0 + count) : min($0, count - 1) } ?? count - 1
       stop = stop.map { $0 < 0 ? max(-1, $0 + count) : min($0, count - 1) } ?? -1
+      try Runtime.checkLength(max(0, (start! - stop! - stepValue - 1) / -stepValue), what: "the slice")
       return Array(stride(from: start!, to: stop!, by: stepValue))
     }
     switch container {
