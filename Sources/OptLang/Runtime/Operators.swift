@@ -98,7 +98,13 @@ public enum Operators {
       return .str(String(repeating: s.value, count: count))
     case .list(let items):
       try Runtime.checkLength(items.count * count, what: "the repeated list")
-      return .list(Array([[Value]](repeating: items, count: count).joined()))
+      var out: [Value] = []
+      out.reserveCapacity(items.count * count)
+      for k in 0..<count {
+        if k & 0xFFF == 0 { try Interrupt.check() }
+        out.append(contentsOf: items)
+      }
+      return .list(out)
     case .tuple(let items):
       try Runtime.checkLength(items.count * count, what: "the repeated tuple")
       return .tuple(Array([[Value]](repeating: items, count: count).joined()))

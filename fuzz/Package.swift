@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The libFuzzer harness for OptLang. A separate package so that the main
+/// build never sees the sanitizer flags; build it with `fuzz/run`.
+let package = Package(
+  name: "optfuzz",
+  dependencies: [
+    .package(path: "..")
+  ],
+  targets: [
+    // libFuzzer's driver, called as the executable's entry point (see entry.c).
+    .target(name: "CFuzzMain"),
+    .executableTarget(
+      name: "OptFuzz",
+      dependencies: ["CFuzzMain", .product(name: "OptLang", package: "main")],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ),
+  ]
+)
