@@ -13,6 +13,11 @@ public final class Interpreter {
     Prelude.load(into: self)
   }
 
+  /// Compiled code holds its runtime strongly (a weaker reference would cost a
+  /// retain at every use), and the runtime's globals hold the compiled code: the
+  /// cycle is broken here, so a dropped interpreter frees everything.
+  deinit { runtime.tearDown() }
+
   /// Parses, compiles and runs a program. Errors are thrown as `OptError`,
   /// with the place, the message and the chain of calls.
   public func run(_ source: String, name: String, echo: EchoMode = .none) throws {

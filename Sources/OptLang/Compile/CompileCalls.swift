@@ -14,7 +14,7 @@ extension Compiler {
     let argumentCodes = try compileAll(arguments)
     let keywordNames = keywords.map(\.name)
     let keywordCodes = try compileAll(keywords.map(\.value))
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let caller = functionName
 
     if !keywords.isEmpty {
@@ -145,7 +145,7 @@ extension Compiler {
     let general = try compileCall(callee, arguments, [], range, direct: false)
     let globals = self.globals
     let index = globals.slot(calleeName)
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let caller = functionName
     let count = slots.count
     let slotList = SlotList(slots)
@@ -235,7 +235,7 @@ extension Compiler {
     let argumentCodes = try compileAll(arguments)
     let keywordNames = keywords.map(\.name)
     let keywordCodes = try compileAll(keywords.map(\.value))
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let caller = functionName
     func evaluateArguments(_ f: Frame) throws -> Arguments {
       var named: [(String, Value)] = []
@@ -270,7 +270,7 @@ extension Compiler {
   ) throws -> (site: Eval, withArguments: (Frame, Value, Arguments) throws -> Value) {
     let baseCode = try compile(base)
     let cache = AttributeCache()
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let withArguments: (Frame, Value, Arguments) throws -> Value = { f, receiver, args in
       let member: Value
       if case .object(let o) = receiver, o === cache.module {
@@ -306,7 +306,7 @@ extension Compiler {
     _ hasKeywords: Bool, _ range: SourceRange, _ general: @escaping (Frame, Value) throws -> Value,
     _ withArguments: @escaping (Frame, Value, Arguments) throws -> Value
   ) -> Eval {
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     if hasKeywords { return { f in try general(f, try baseCode(f)) } }
     // `np.sqrt(x)`, `np.power(b, t)`: a cached module member that is a one- or
     // two-argument built-in is called with no argument array.

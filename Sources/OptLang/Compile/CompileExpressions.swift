@@ -239,7 +239,7 @@ extension Compiler {
   private func compileAttribute(_ base: Expr, _ name: String, _ nameRange: SourceRange) throws -> Eval {
     let baseCode = try compile(base)
     let cache = AttributeCache()
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     return { f in
       let receiver = try baseCode(f)
       if case .object(let o) = receiver, o === cache.module { return cache.value }

@@ -48,7 +48,7 @@ extension Compiler {
       guard inFunction else {
         throw OptError(.syntaxError, "'return' outside a function", at: range)
       }
-      unowned(unsafe) let rt = runtime
+      let rt = runtime
       guard let value else {
         return { _ in
           rt.returnValue = .none
@@ -196,7 +196,7 @@ extension Compiler {
         try checkWritable(name, targets[0].range)
         // `x = <arithmetic>`: the number goes straight into the slot.
         if numericEnabled, let numeric = numericRoot(value) {
-          unowned(unsafe) let rt = runtime
+          let rt = runtime
           numericEnabled = false
           defer { numericEnabled = true }
           let general = try compile(value)
@@ -440,7 +440,7 @@ extension Compiler {
     let source = RuleSource(decl: decl, resolver: resolver, runtime: runtime)
     let code = try source.compile(constants: [:])
     let layout = resolver.layout(of: decl)
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let sources = layout.captureSourceSlots
     let states = resolver.scope(of: decl).stateSlots
     let hyperparameterNames = decl.hyperparameters.map(\.name)
@@ -472,7 +472,7 @@ extension Compiler {
       freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
       docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
       body: try compileBlock(decl.body))
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     let sources = layout.captureSourceSlots
     if defaultCodes.isEmpty && sources.isEmpty {
       return { _ in .function(UserFunction(code: code, defaults: [], captured: [], runtime: rt)) }

@@ -77,7 +77,7 @@ final class Compiler {
       let echoThis = echo == .all || (echo == .last && i == program.count - 1)
       if echoThis, case .expression(let e) = stmt.kind {
         let value = try compiler.compile(e)
-        unowned(unsafe) let rt = runtime
+        let rt = runtime
         codes.append(
           StmtCode { f in
             let v = try value(f)

@@ -27,7 +27,7 @@ extension Compiler {
     numericEnabled = false
     defer { numericEnabled = true }
     let general = try makeGeneral()
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     return { f in
       let x = numeric(f)
       if !rt.numericFailed { return .number(x) }
@@ -46,7 +46,7 @@ extension Compiler {
     numericEnabled = false
     defer { numericEnabled = true }
     let general = try makeGeneral()
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     return { f in
       let x = a(f)
       let y = b(f)
@@ -85,7 +85,7 @@ extension Compiler {
   }
 
   private func numericOperand(_ e: Expr) -> NumericOperandKind? {
-    unowned(unsafe) let rt = runtime
+    let rt = runtime
     switch e.kind {
     case .number(let x):
       return .constant(NumericConstant(x: x))

@@ -68,6 +68,15 @@ public final class Runtime {
     stackBase.deallocate()
   }
 
+  /// Lets go of every value the program and the library defined, so that the
+  /// compiled code (which refers to this runtime) can be freed with them.
+  func tearDown() {
+    globals.clear()
+    builtins = [:]
+    modules = [:]
+    returnValue = .none
+  }
+
   /// Registers a built-in under its name (and so makes it a global); layers
   /// above the language (plots) add theirs this way.
   public func define(_ name: String, _ value: Value) {
@@ -326,6 +335,12 @@ public final class Globals {
 
   /// Every bound name, built-ins included, for completion and suggestions.
   public var boundNames: [String] { names.filter { self[$0] != nil } }
+
+  /// Empties every slot, built-ins included (the runtime is going away).
+  func clear() {
+    for i in 0..<names.count { values[i] = .unbound }
+    builtinValues = [:]
+  }
 
   /// Forgets every user definition: built-ins come back, everything else is unbound.
   public func reset() {
