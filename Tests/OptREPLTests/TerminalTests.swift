@@ -165,6 +165,33 @@ struct TerminalTests {
     try t.expectLine("5")
   }
 
+  /// Issue 7: a `:time` of a long loop, interrupted with Ctrl-C, returns to the
+  /// prompt with the session intact.
+  @Test func ctrlCStopsATimedLoopAndKeepsTheSession() throws {
+    let home = try Home()
+    let t = try start(home)
+    t.type("def spin(n):\r")
+    try t.expect("... ")
+    t.type("    total = 0\r")
+    t.type("    for i in range(n): total += i\r")
+    t.type("    return total\r")
+    t.type("\r")
+    try t.expectPrompt()
+    t.type("y = 7\r")
+    try t.expectPrompt()
+    t.type(":time spin(10**12)\r")
+    try t.expect(":time spin(10**12)\n")
+    Thread.sleep(forTimeInterval: 0.3)
+    let pressed = Date()
+    t.type(Self.ctrlC)
+    try t.expect("KeyboardInterrupt", timeout: 5)
+    let took = Date().timeIntervalSince(pressed)
+    #expect(took < 1.0, "KeyboardInterrupt came \(took) s after Ctrl-C")
+    try t.expectPrompt()
+    t.type("y + spin(4)\r")
+    try t.expectLine("13")
+  }
+
   @Test func ctrlCAbandonsAHalfTypedLine() throws {
     let home = try Home()
     let t = try start(home)
