@@ -245,7 +245,7 @@ enum ContourBuiltin {
     for j in 0..<grid.ny {
       let b = grid.y(Double(j))
       for i in 0..<grid.nx {
-        try runtime.checkInterrupt()
+        try Interrupt.check()
         grid.values.append(try scalar(f, grid.x(Double(i)), b, runtime: runtime))
       }
     }

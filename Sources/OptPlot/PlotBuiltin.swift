@@ -266,7 +266,7 @@ enum PlotBuiltin {
     var ys = [Double](repeating: 0, count: n)
     let fname = PlotData.functionName(f).map { "the function \($0)" } ?? "the function"
     for i in 0..<n {
-      try runtime.checkInterrupt()
+      try Interrupt.check()
       let x = i == n - 1 ? b : a + (b - a) * Double(i) / Double(n - 1)
       xs[i] = x
       let v = try runtime.call(f, [.number(x)])

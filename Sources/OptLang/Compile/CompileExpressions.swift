@@ -202,7 +202,7 @@ extension Compiler {
           throw e.locate(clause.range)
         }
         elementLoop: for k in 0..<elements.count {
-          if Interrupt.requested { try Compiler.interrupted(range) }
+          if Interrupt.requested { try Interrupt.raise(at: range) }
           try clause.store.run(f, elements[k])
           for condition in clause.conditions where !(try Compiler.isTrue(try condition.run(f), range)) {
             continue elementLoop

@@ -74,7 +74,7 @@ extension Compiler {
       let hasElse = !orElse.isEmpty
       return { f in
         while try Compiler.isTrue(try test(f), conditionRange) {
-          if Interrupt.requested { try Compiler.interrupted(range) }
+          if Interrupt.requested { try Interrupt.raise(at: range) }
           let flow = try bodyCode(f)
           if flow == .breakLoop { return .normal }
           if flow == .returned { return flow }
@@ -327,11 +327,6 @@ extension Compiler {
     do { return try Operators.truthy(v) } catch let e as OptError { throw e.locate(range) }
   }
 
-  @inline(never) static func interrupted(_ range: SourceRange) throws {
-    Interrupt.requested = false
-    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)", at: range)
-  }
-
   /// A `for` loop. Loops over `range(...)`, `zip(...)` and `enumerate(...)`
   /// run without building the sequence or a tuple per step, as long as those
   /// names still mean the built-ins when the loop starts.
@@ -351,7 +346,7 @@ extension Compiler {
     @inline(__always) func loop(_ f: Frame, _ count: Int, _ bind: (Int) throws -> Void) throws -> Flow {
       var k = 0
       while k < count {
-        if Interrupt.requested { try Compiler.interrupted(range) }
+        if Interrupt.requested { try Interrupt.raise(at: range) }
         try bind(k)
         let flow = try bodyCode(f)
         if flow == .breakLoop { return .normal }

@@ -140,7 +140,8 @@ extension Compiler {
           NumericCode(code: { f in
             let x = a(f)
             if globals.versions[index] == cache.version, let function = cache.function1 { return function.apply(x) }
-            if resolve(), let function = cache.function1 { return function.apply(x) }
+            resolve()
+            if let function = cache.function1 { return function.apply(x) }
             rt.numericFailed = true
             return 0
           }))
@@ -151,7 +152,8 @@ extension Compiler {
           let x = a(f)
           let y = b(f)
           if globals.versions[index] == cache.version, let function = cache.function2 { return function.apply(x, y) }
-          if resolve(), let function = cache.function2 { return function.apply(x, y) }
+          resolve()
+          if let function = cache.function2 { return function.apply(x, y) }
           rt.numericFailed = true
           return 0
         }))
@@ -176,7 +178,6 @@ extension Compiler {
         cache.clear()
         if case .function(let current) = globals.values[index], current === builtin { cache.fill(builtin) }
         cache.version = globals.versions[index]
-        return true
       }
     case .attribute(let base, let member, _):
       guard case .name(_, let id) = base.kind, case .global(let moduleName) = resolver.place(of: id) else {
@@ -198,7 +199,6 @@ extension Compiler {
           cache.fill(f)
         }
         cache.version = globals.versions[index]
-        return true
       }
     default:
       return nil
@@ -235,7 +235,7 @@ struct MathCallee {
   let globalIndex: Int
   let cache: MathCache
   /// Looks the callee up again and refills the cache.
-  let resolve: () -> Bool
+  let resolve: () -> Void
 }
 
 /// The math function a numeric call site found, valid while its global keeps `version`.

@@ -14,9 +14,10 @@ public enum Interrupt {
     if requested { try raise() }
   }
 
-  @inline(never) static func raise() throws {
+  /// Clears the request and stops with a `KeyboardInterrupt`, at `range` when a loop knows its place.
+  @inline(never) static func raise(at range: SourceRange? = nil) throws {
     requested = false
-    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)")
+    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)", at: range)
   }
 }
 
@@ -201,16 +202,6 @@ public final class Runtime {
       return try callUser(unsafeDowncast(function, to: UserFunction.self), positional: positional, keywords: keywords)
     }
     return try function.call(Arguments(positional, keywords: keywords, runtime: self, callee: function.name))
-  }
-
-  /// Stops with a `KeyboardInterrupt` if Ctrl-C was pressed.
-  @inline(__always) public func checkInterrupt() throws {
-    if Interrupt.requested { try raiseInterrupt() }
-  }
-
-  @inline(never) func raiseInterrupt() throws {
-    Interrupt.requested = false
-    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)")
   }
 
   /// Checks that `x` is a whole number usable as an index or a count.
