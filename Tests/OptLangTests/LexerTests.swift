@@ -16,17 +16,7 @@ import Testing
 
   /// The syntax error the lexer reports for `text`.
   func lexError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> OptError? {
-    do {
-      _ = try tokens(text)
-      Issue.record("expected a syntax error for \(text.debugDescription)", sourceLocation: sourceLocation)
-      return nil
-    } catch let error as OptError {
-      #expect(error.kind == .syntaxError, sourceLocation: sourceLocation)
-      return error
-    } catch {
-      Issue.record("not an OptError: \(error)", sourceLocation: sourceLocation)
-      return nil
-    }
+    expectSyntaxError(text, sourceLocation: sourceLocation) { _ = try tokens(text) }
   }
 
   // MARK: Statements and lines

@@ -27,17 +27,7 @@ import Testing
   }
 
   func syntaxError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> OptError? {
-    do {
-      _ = try parse(text)
-      Issue.record("expected a syntax error for \(text.debugDescription)", sourceLocation: sourceLocation)
-      return nil
-    } catch let error as OptError {
-      #expect(error.kind == .syntaxError, sourceLocation: sourceLocation)
-      return error
-    } catch {
-      Issue.record("not an OptError: \(error)", sourceLocation: sourceLocation)
-      return nil
-    }
+    expectSyntaxError(text, sourceLocation: sourceLocation) { _ = try parse(text) }
   }
 
   // MARK: Precedence and associativity
