@@ -31,7 +31,10 @@ let package = Package(
   targets: [
     .target(
       name: "OptLang",
-      resources: [.embedInCode("Prelude/optimizers.opt"), .embedInCode("Prelude/schedules.opt")],
+      resources: [
+        .embedInCode("Prelude/optimizers.opt"), .embedInCode("Prelude/schedules.opt"),
+        .embedInCode("Prelude/checks.opt"),
+      ],
       swiftSettings: optimize
     ),
     .systemLibrary(
@@ -40,11 +43,13 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimize),
-    .target(name: "OptREPL", dependencies: ["OptLang", "OptPlot", "CEditLine"], swiftSettings: optimize),
+    .target(name: "OptLessons", dependencies: ["OptLang"], swiftSettings: optimize),
+    .target(
+      name: "OptREPL", dependencies: ["OptLang", "OptPlot", "OptLessons", "CEditLine"], swiftSettings: optimize),
     .executableTarget(
       name: "optrepl",
       dependencies: [
-        "OptREPL", "OptLang", "OptPlot",
+        "OptREPL", "OptLang", "OptPlot", "OptLessons",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: optimize
@@ -56,6 +61,8 @@ let package = Package(
     ),
     .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptPlotTests", dependencies: ["OptPlot", "OptLang"]),
-    .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang"]),
+    .testTarget(
+      name: "OptLessonsTests", dependencies: ["OptLessons", "OptLang", "OptPlot"], resources: [.copy("KeyNumbers")]),
+    .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang", "OptLessons"]),
   ]
 )

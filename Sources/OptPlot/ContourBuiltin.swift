@@ -60,7 +60,8 @@ enum ContourBuiltin {
     guard PlotData.isFunction(f) else {
       throw OptError(
         .typeError,
-        "contour(): the first argument must be a function of two numbers, like error(w, b), not a \(f.typeName)")
+        "contour(): the first argument must be a function of two numbers, like error(w, b), not \(f.typeNameWithArticle)"
+      )
     }
     let xr = try PlotData.interval(args.positional[1], "the first range", name)
     let yr = try PlotData.interval(args.positional[2], "the second range", name)
@@ -152,7 +153,7 @@ enum ContourBuiltin {
     }
     guard PlotData.isSequence(v) else {
       throw OptError(
-        .typeError, "contour(): levels= must be a number of lines or a list of values, not a \(v.typeName)")
+        .typeError, "contour(): levels= must be a number of lines or a list of values, not \(v.typeNameWithArticle)")
     }
     let values = try PlotData.numbers(v, "levels=", "contour").filter(\.isFinite)
     guard !values.isEmpty else { throw OptError(.valueError, "contour(): levels= is empty") }
@@ -258,7 +259,7 @@ enum ContourBuiltin {
     guard let r = v.asNumber else {
       throw OptError(
         .typeError,
-        "contour(): f returned a \(v.typeName) at (\(Format.number(x)), \(Format.number(y))), not a number",
+        "contour(): f returned \(v.typeNameWithArticle) at (\(Format.number(x)), \(Format.number(y))), not a number",
         hint: "f(w, b) must return one number: the loss at (w, b)")
     }
     return r

@@ -88,7 +88,7 @@ enum PlotBuiltin {
       }
       guard let a = pos[1].asNumber, let b = pos[2].asNumber else {
         let bad = pos[1].asNumber == nil ? pos[1] : pos[2]
-        throw OptError(.typeError, "plot(f, a, b): a and b must be numbers, not a \(bad.typeName)")
+        throw OptError(.typeError, "plot(f, a, b): a and b must be numbers, not \(bad.typeNameWithArticle)")
       }
       guard a.isFinite, b.isFinite, a < b else {
         throw OptError(
@@ -188,7 +188,7 @@ enum PlotBuiltin {
   private static func parseStyle(_ v: Value?) throws -> Figure.Series.Style {
     guard let v, !v.isNone else { return .line }
     guard case .string(let s) = v else {
-      throw OptError(.typeError, "plot(): style= must be a string such as \"stairs\", not a \(v.typeName)")
+      throw OptError(.typeError, "plot(): style= must be a string such as \"stairs\", not \(v.typeNameWithArticle)")
     }
     switch s.value.lowercased() {
     case "line", "lines", "-": return .line
@@ -235,7 +235,7 @@ enum PlotBuiltin {
     guard PlotData.isSequence(v) else {
       throw OptError(
         .typeError,
-        "plot() cannot draw a \(v.typeName): give a list of numbers, an array, or a function with an interval",
+        "plot() cannot draw \(v.typeNameWithArticle): give a list of numbers, an array, or a function with an interval",
         hint: "for example plot([1, 4, 9]) or plot(f, 0, 10)")
     }
     if let items = PlotData.items(v), let first = items.first, PlotData.isSequence(first) {
@@ -272,7 +272,7 @@ enum PlotBuiltin {
       let v = try runtime.call(f, [.number(x)])
       guard let y = v.asNumber else {
         throw OptError(
-          .typeError, "plot(): \(fname) returned a \(v.typeName) at x=\(Format.number(x)), not a number",
+          .typeError, "plot(): \(fname) returned \(v.typeNameWithArticle) at x=\(Format.number(x)), not a number",
           hint: "plot(f, a, b) draws a function of one number that returns one number")
       }
       ys[i] = y

@@ -32,7 +32,7 @@ struct PlotOptions {
     color = settings.color
     if let f = args.keyword("file"), !f.isNone {
       guard case .string(let s) = f else {
-        throw OptError(.typeError, "\(name)(): file= must be a file name in quotes, not a \(f.typeName)")
+        throw OptError(.typeError, "\(name)(): file= must be a file name in quotes, not \(f.typeNameWithArticle)")
       }
       guard s.value.lowercased().hasSuffix(".svg"), s.value.count > 4 else {
         throw OptError(
@@ -54,7 +54,7 @@ struct PlotOptions {
   static func size(_ v: Value?, _ key: String, _ name: String, range: ClosedRange<Int>) throws -> Int? {
     guard let v, !v.isNone else { return nil }
     guard let x = v.asNumber else {
-      throw OptError(.typeError, "\(name)(): \(key)= must be a number of characters, not a \(v.typeName)")
+      throw OptError(.typeError, "\(name)(): \(key)= must be a number of characters, not \(v.typeNameWithArticle)")
     }
     let n = try Runtime.wholeNumber(x, what: "\(name)(): \(key)=")
     guard range.contains(n) else {
@@ -142,7 +142,7 @@ enum PlotData {
       for (i, item) in items.enumerated() {
         guard let x = item.asNumber else {
           throw OptError(
-            .typeError, "\(name)(): \(what) must hold numbers, but item \(i) is a \(item.typeName)",
+            .typeError, "\(name)(): \(what) must hold numbers, but item \(i) is \(item.typeNameWithArticle)",
             hint: isSequence(item) ? "to draw several series, give a list of them: \(name)([ys1, ys2])" : nil)
         }
         out.append(x)
@@ -152,7 +152,8 @@ enum PlotData {
       try Runtime.checkLength(r.count)
       return (0..<r.count).map { r.element($0) }
     default:
-      throw OptError(.typeError, "\(name)(): \(what) must be a list of numbers or an array, not a \(v.typeName)")
+      throw OptError(
+        .typeError, "\(name)(): \(what) must be a list of numbers or an array, not \(v.typeNameWithArticle)")
     }
   }
 
@@ -169,7 +170,7 @@ enum PlotData {
       return [s.value]
     }
     guard let items = items(v) else {
-      throw OptError(.typeError, "\(name)(): labels= must be a list of names, not a \(v.typeName)")
+      throw OptError(.typeError, "\(name)(): labels= must be a list of names, not \(v.typeNameWithArticle)")
     }
     guard items.count == count else {
       throw OptError(
@@ -212,7 +213,7 @@ enum PlotData {
     case .list(let items): return "a list of \(items.count)"
     case .tuple(let items): return "a tuple of \(items.count)"
     case .array(let a): return "an array of \(a.count)"
-    default: return "a \(v.typeName)"
+    default: return "\(v.typeNameWithArticle)"
     }
   }
 

@@ -63,7 +63,7 @@ public struct PlotSettings: Sendable {
   }
 
   /// The size of the terminal on standard output, or nil.
-  static func currentTerminalSize() -> (columns: Int, rows: Int)? {
+  public static func currentTerminalSize() -> (columns: Int, rows: Int)? {
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
     return (Int(size.ws_col), Int(size.ws_row))

@@ -462,25 +462,3 @@ struct SVGWriter {
     }
   }
 }
-
-/// Writes a file atomically: the text goes to a temporary file in the same
-/// folder, which is then renamed over the target, so a reader never sees half a file.
-enum AtomicFile {
-  static func write(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw OptError(.osError, "cannot write '\(path)': the folder '\(folder)' does not exist")
-    }
-    let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw OptError(.osError, "cannot write '\(path)': permission denied or the disk is full")
-    }
-    if rename(temporary, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw OptError(.osError, "cannot write '\(path)': \(reason)")
-    }
-  }
-}

@@ -10,6 +10,10 @@ enum ArgumentKind: Equatable {
   case code
   /// A command or a name (`:help NAME`).
   case commandOrName
+  /// A lesson's name (`:lesson NAME`).
+  case lesson
+  /// An exercise ID (`:exercise ID`).
+  case exercise
 }
 
 /// What the session does after a command.
@@ -32,8 +36,8 @@ struct Command {
 }
 
 /// The REPL's colon commands, and how a typed name finds one: the exact name,
-/// or else any unique prefix (`:l` is `:load`; `:re` is ambiguous between
-/// `:reload` and `:reset`).
+/// a one-letter shortcut (`:l` is `:load`), or else any unique prefix (`:lo`
+/// is `:load`; `:re` is ambiguous between `:reload` and `:reset`).
 struct CommandTable {
   private(set) var commands: [Command] = []
 
@@ -65,8 +69,14 @@ struct CommandTable {
     }
   }
 
+  /// One-letter names for the commands used most, which would otherwise be
+  /// ambiguous prefixes: `:l` is `:load` (not `:lesson`), `:h` is `:help`
+  /// (not `:hint`), `:s` is `:source` (not `:solution`).
+  var shortcuts: [String: String] = ["l": "load", "h": "help", "s": "source"]
+
   func resolve(_ typed: String) -> Resolution {
     if let exact = commands.first(where: { $0.name == typed }) { return .found(exact) }
+    if let name = shortcuts[typed], let command = commands.first(where: { $0.name == name }) { return .found(command) }
     let matching = typed.isEmpty ? [] : commands.filter { $0.name.hasPrefix(typed) }
     switch matching.count {
     case 1: return .found(matching[0])
@@ -85,35 +95,20 @@ struct CommandTable {
     return (String(name), argument)
   }
 
-  /// The name at the smallest edit distance from `typed`, if that distance is
-  /// small for the name's length.
+  /// The name closest to `typed` by edit distance, if it is close for the name's length.
   static func closest(to typed: String, among names: [String]) -> String? {
-    guard !typed.isEmpty else { return nil }
-    let scored = names.map { ($0, editDistance(typed, $0)) }.min { $0.1 < $1.1 }
-    guard let (name, distance) = scored, distance <= max(2, typed.count / 2) else { return nil }
-    return name
+    Suggest.closest(to: typed, among: names)
   }
 
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      previous = current
-    }
-    return previous[b.count]
-  }
-
-  /// The commands of issue 2's REPL. (Lesson and exercise commands are added
-  /// by their own features.)
+  /// Every command of the REPL: the session's own, then the lessons' and exercises'.
   static var standard: CommandTable {
+    let own = session.commands
+    // :quit stays last in :help.
+    return CommandTable(own.filter { $0.name != "quit" } + lessonCommands + own.filter { $0.name == "quit" })
+  }
+
+  /// The commands of issue 2's REPL.
+  static var session: CommandTable {
     CommandTable([
       Command(
         name: "help", usage: ":help [NAME]", summary: "this list, or help on a command or a name (as ?NAME)",

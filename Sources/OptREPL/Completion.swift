@@ -75,6 +75,12 @@ struct Completion: Equatable {
           + found.candidates.filter { !commands.names.contains($0) }
       }
       return found.shifted(by: argumentStart)
+    case .lesson:
+      return Completion(
+        start: argumentStart, candidates: REPL.lessonLibrary.lessons.map(\.name).filter { $0.hasPrefix(argument) })
+    case .exercise:
+      return Completion(
+        start: argumentStart, candidates: REPL.lessonLibrary.exercises.map(\.id).filter { $0.hasPrefix(argument) })
     }
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import OptLang
 
 /// The file the REPL keeps its history in between sessions.
 ///
@@ -51,24 +52,7 @@ struct HistoryFile {
 
   /// Writes the newest `limit` entries atomically, creating the directory.
   func save(_ entries: [String]) throws {
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-    let text = Self.encode(Array(entries.suffix(Self.limit)))
-    let temporary = path + ".tmp-\(getpid())"
-    guard
-      FileManager.default.createFile(
-        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-    else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-    }
-    if rename(temporary, path) != 0 {
-      let code = errno
-      unlink(temporary)
-      throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-    }
+    try AtomicFile.write(Self.encode(Array(entries.suffix(Self.limit))), to: path, createFolder: true)
   }
 
   static func encode(_ entries: [String]) -> String {

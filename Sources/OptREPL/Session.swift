@@ -27,6 +27,8 @@ public final class REPL {
   var editor: LineEditor?
   /// The file of the last `:load`, for `:reload`.
   var lastLoaded: String?
+  /// Lessons begun, the current exercise, the learner's progress.
+  let lessons: LessonSession
   private var entryCount = 0
   private let output: (String) -> Void
   private let errorOutput: (String) -> Void
@@ -37,9 +39,11 @@ public final class REPL {
   ///   - color: colour error messages.
   ///   - historyPath: where history is kept between sessions (usually
   ///     `REPL.defaultHistoryPath()`), or nil for none.
-  public convenience init(interpreter: Interpreter, color: Bool, historyPath: String?) {
+  ///   - progressPath: the learner's exercise progress (nil: the default,
+  ///     `$XDG_DATA_HOME/optrepl/progress.json`).
+  public convenience init(interpreter: Interpreter, color: Bool, historyPath: String?, progressPath: String? = nil) {
     self.init(
-      interpreter: interpreter, color: color, historyPath: historyPath,
+      interpreter: interpreter, color: color, historyPath: historyPath, progressPath: progressPath,
       // Through stdio, as libedit and (usually) the interpreter's own output go,
       // so that everything appears in the order it was written.
       output: { optrepl_print($0) },
@@ -50,7 +54,7 @@ public final class REPL {
   }
 
   init(
-    interpreter: Interpreter, color: Bool, historyPath: String?,
+    interpreter: Interpreter, color: Bool, historyPath: String?, progressPath: String? = nil,
     output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void
   ) {
     self.interpreter = interpreter
@@ -58,6 +62,7 @@ public final class REPL {
     self.historyPath = historyPath
     self.output = output
     self.errorOutput = errorOutput
+    self.lessons = LessonSession(progressPath: progressPath)
     interpreter.runtime.colorEnabled = color
   }
 

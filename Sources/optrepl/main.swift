@@ -14,6 +14,13 @@ struct Optrepl: ParsableCommand {
       With no arguments optrepl starts the interactive REPL (when standard input is a \
       terminal) or runs all of standard input as one program (when it is not).
       Set NO_COLOR in the environment, or pass --no-color, to turn colour off.
+
+      Lessons and exercises:
+        optrepl lessons                 list the lessons
+        optrepl walk LESSON [--all]     read a lesson: prose, code, live output
+        optrepl exercises [ID]          list the exercises, or print one to edit
+        optrepl check ID [FILE]         grade your answer (exit 0 pass, 1 fail)
+      (`optrepl SUBCOMMAND --help` tells more.)
       """,
     version: REPL.version)
 
@@ -65,8 +72,27 @@ struct Optrepl: ParsableCommand {
   /// Parses and runs, with exit status 2 for a usage error (the argument
   /// parser's own default is 64).
   static func mainWithUsageStatus() -> Never {
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseAsRoot()
+      // The subcommands are found by their first word; anything else is the
+      // REPL, a FILE or -e (a file named like a subcommand: ./walk).
+      let subcommands: [String: ParsableCommand.Type] = [
+        "walk": Walk.self, "lessons": Lessons.self, "exercises": Exercises.self, "check": Check.self,
+      ]
+      if let first = arguments.first, let subcommand = subcommands[first] {
+        do {
+          var command = try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+          try command.run()
+          Foundation.exit(0)
+        } catch {
+          if subcommand.exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((subcommand.fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+          }
+          subcommand.exit(withError: error)
+        }
+      }
+      var command = try parseAsRoot(arguments)
       try command.run()
       Foundation.exit(0)
     } catch {

@@ -143,6 +143,13 @@ import Testing
     terminal) or runs all of standard input as one program (when it is not).
     Set NO_COLOR in the environment, or pass --no-color, to turn colour off.
 
+    Lessons and exercises:
+      optrepl lessons                 list the lessons
+      optrepl walk LESSON [--all]     read a lesson: prose, code, live output
+      optrepl exercises [ID]          list the exercises, or print one to edit
+      optrepl check ID [FILE]         grade your answer (exit 0 pass, 1 fail)
+    (`optrepl SUBCOMMAND --help` tells more.)
+
     USAGE: optrepl [<file>] [-e <code>] [-i] [--no-color]
 
     ARGUMENTS:

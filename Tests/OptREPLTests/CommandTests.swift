@@ -20,6 +20,12 @@ struct CommandTests {
     #expect(resolved("t") == "time")
     #expect(resolved("rel") == "reload")
     #expect(resolved("res") == "reset")
+    #expect(resolved("hi") == "hint")
+    #expect(resolved("so") == nil)  // :source or :solution
+    #expect(resolved("lessons") == "lessons")
+    #expect(resolved("lesson") == "lesson")
+    #expect(resolved("exercise") == "exercise")
+    #expect(resolved("c") == "check")
   }
 
   @Test func ambiguousPrefixesNameTheCandidates() {
@@ -70,12 +76,5 @@ struct CommandTests {
     #expect(quit?.argument == "")
     #expect(CommandTable.split(":time sum(range(10))")?.argument == "sum(range(10))")
     #expect(CommandTable.split("x = 1") == nil)
-  }
-
-  @Test func editDistance() {
-    #expect(CommandTable.editDistance("", "abc") == 3)
-    #expect(CommandTable.editDistance("load", "load") == 0)
-    #expect(CommandTable.editDistance("lod", "load") == 1)
-    #expect(CommandTable.editDistance("kitten", "sitting") == 3)
   }
 }

@@ -13,7 +13,8 @@ struct CompletionTests {
   }
 
   @Test func commandsAtTheStartOfTheLine() {
-    #expect(complete(":l") == Completion(start: 0, candidates: [":load "]))
+    #expect(complete(":lo") == Completion(start: 0, candidates: [":load "]))
+    #expect(complete(":l") == Completion(start: 0, candidates: [":load", ":lessons", ":lesson"]))
     #expect(complete(":re") == Completion(start: 0, candidates: [":reload", ":reset"]))
     #expect(complete(":q") == Completion(start: 0, candidates: [":quit"]))
     #expect(complete(":").candidates.count == CommandTable.standard.commands.count)

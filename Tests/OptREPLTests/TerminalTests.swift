@@ -18,11 +18,12 @@ struct TerminalTests {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     var historyFile: String { path + "/state/optrepl/history" }
+    var progressFile: String { path + "/data/optrepl/progress.json" }
 
     /// No LANG or LC_*: the REPL must manage UTF-8 on its own.
     var environment: [String: String] {
       [
-        "PATH": "/usr/bin:/bin", "HOME": path, "XDG_STATE_HOME": path + "/state",
+        "PATH": "/usr/bin:/bin", "HOME": path, "XDG_STATE_HOME": path + "/state", "XDG_DATA_HOME": path + "/data",
         "TERM": "xterm", "NO_COLOR": "1",
       ]
     }

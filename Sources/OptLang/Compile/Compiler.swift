@@ -238,7 +238,7 @@ final class Compiler {
   static func unpack(_ v: Value, count: Int, range: SourceRange) throws -> [Value] {
     let elements: Elements
     do { elements = try Elements(v) } catch {
-      throw OptError(.typeError, "cannot unpack a \(v.typeName) into \(count) names", at: range)
+      throw OptError(.typeError, "cannot unpack \(v.typeNameWithArticle) into \(count) names", at: range)
     }
     guard elements.count == count else {
       let what = elements.count < count ? "not enough" : "too many"

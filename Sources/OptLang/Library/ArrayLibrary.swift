@@ -21,7 +21,7 @@ enum ArrayLibrary {
         "full", "full(n, value)", "An array of n copies of value.", parameters: ["n", "value"],
         .binary { n, v in
           guard let x = v.asNumber else {
-            throw OptError(.typeError, "full() fills with a number, not a \(v.typeName)")
+            throw OptError(.typeError, "full() fills with a number, not \(v.typeNameWithArticle)")
           }
           return .array(NumArray(repeating: x, count: try length(n, "full")))
         }),
@@ -184,7 +184,9 @@ enum ArrayLibrary {
   }
 
   static func length(_ v: Value, _ name: String) throws -> Int {
-    guard let x = v.asNumber else { throw OptError(.typeError, "\(name)() needs a length, not a \(v.typeName)") }
+    guard let x = v.asNumber else {
+      throw OptError(.typeError, "\(name)() needs a length, not \(v.typeNameWithArticle)")
+    }
     let n = try Runtime.wholeNumber(x, what: "\(name)()'s length")
     guard n >= 0 else { throw OptError(.valueError, "\(name)() needs a length >= 0, not \(n)") }
     try Runtime.checkLength(n, what: "\(name)(\(n))")

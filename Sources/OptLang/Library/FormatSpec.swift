@@ -98,7 +98,7 @@ public enum FormatSpec {
       return try formatNumber(x, p)
     }
     if p.type != nil && p.type != "s" {
-      throw OptError(.valueError, "the format '\(spec)' is for numbers, but this is a \(value.typeName)")
+      throw OptError(.valueError, "the format '\(spec)' is for numbers, but this is \(value.typeNameWithArticle)")
     }
     var text = Format.str(value)
     if let precision = p.precision { text = String(text.prefix(precision)) }

@@ -26,7 +26,7 @@ public enum Help {
         + (o.attributeNames.isEmpty ? "" : "\nattributes: " + o.attributeNames.joined(separator: ", "))
     default:
       let methods = Attributes.names(of: v)
-      return "a \(v.typeName): \(Format.repr(v))"
+      return "\(v.typeNameWithArticle): \(Format.repr(v))"
         + (methods.isEmpty ? "" : "\nmethods: " + methods.joined(separator: ", "))
     }
   }

@@ -65,7 +65,7 @@ public enum Library {
     case .array(let a): return .array(a.map(f))
     case .list, .tuple: return .array(try Convert.array(v, what: "\(name)()").map(f))
     default:
-      throw OptError(.typeError, "\(name)() needs a number or an array, not a \(v.typeName)")
+      throw OptError(.typeError, "\(name)() needs a number or an array, not \(v.typeNameWithArticle)")
     }
   }
 
@@ -85,7 +85,9 @@ public enum Library {
   /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)`: whole numbers only.
   public static func makeRange(_ bounds: [Value]) throws -> RangeObject {
     let numbers = try bounds.map { v -> Double in
-      guard let x = v.asNumber else { throw OptError(.typeError, "range() needs numbers, not a \(v.typeName)") }
+      guard let x = v.asNumber else {
+        throw OptError(.typeError, "range() needs numbers, not \(v.typeNameWithArticle)")
+      }
       _ = try Runtime.wholeNumber(x, what: "range()'s arguments")
       return x
     }

@@ -119,7 +119,7 @@ public enum Methods {
   private static func stringMethod(_ s: String, _ name: String, _ args: Arguments) throws -> Value? {
     func text(_ i: Int) throws -> String {
       guard case .string(let t) = args.positional[i] else {
-        throw OptError(.typeError, "\(args.callee)() needs a string, not a \(args.positional[i].typeName)")
+        throw OptError(.typeError, "\(args.callee)() needs a string, not \(args.positional[i].typeNameWithArticle)")
       }
       return t.value
     }
@@ -147,7 +147,7 @@ public enum Methods {
       try args.check(min: 1, max: 1)
       let parts = try Elements(args.positional[0]).all.map { v -> String in
         guard case .string(let t) = v else {
-          throw OptError(.typeError, "join() needs strings, but got a \(v.typeName); convert with str(x)")
+          throw OptError(.typeError, "join() needs strings, but got \(v.typeNameWithArticle); convert with str(x)")
         }
         return t.value
       }
@@ -239,7 +239,11 @@ public enum Attributes {
 
   static func missing(_ v: Value, _ name: String, _ names: [String]) -> OptError {
     let owner: String
-    if case .object(let m as Module) = v { owner = "the module '\(m.name)'" } else { owner = "a \(v.typeName)" }
+    if case .object(let m as Module) = v {
+      owner = "the module '\(m.name)'"
+    } else {
+      owner = "\(v.typeNameWithArticle)"
+    }
     var hint = Suggest.closest(to: name, among: names).map { "did you mean '\($0)'?" }
     if hint == nil && !names.isEmpty && names.count <= 20 { hint = "it has: " + names.sorted().joined(separator: ", ") }
     return OptError(.attributeError, "\(owner) has no attribute '\(name)'", hint: hint)

@@ -23,7 +23,7 @@ enum SequenceLibrary {
           case .array(let a): return .number(Double(a.count))
           case .string(let s): return .number(Double(s.value.unicodeScalars.count))
           case .object(let r as RangeObject): return .number(Double(r.count))
-          default: throw OptError(.typeError, "a \(v.typeName) has no length")
+          default: throw OptError(.typeError, "\(v.typeNameWithArticle) has no length")
           }
         }),
       Builtin(
@@ -81,7 +81,9 @@ enum SequenceLibrary {
         "float", "float(x)", "x as a number; also reads text such as '1e-3', 'inf' or 'nan'.", parameters: ["x"],
         .unary { v in
           if let x = v.asNumber { return .number(x) }
-          guard case .string(let s) = v else { throw OptError(.typeError, "float() cannot convert a \(v.typeName)") }
+          guard case .string(let s) = v else {
+            throw OptError(.typeError, "float() cannot convert \(v.typeNameWithArticle)")
+          }
           return .number(try parseNumber(s.value, for: "float"))
         }),
       Builtin(
@@ -98,7 +100,7 @@ enum SequenceLibrary {
             }
             x = Double(n)
           } else {
-            throw OptError(.typeError, "int() cannot convert a \(v.typeName)")
+            throw OptError(.typeError, "int() cannot convert \(v.typeNameWithArticle)")
           }
           if x.isNaN { throw OptError(.valueError, "int() cannot convert nan to a whole number") }
           if x.isInfinite {
@@ -185,7 +187,7 @@ enum SequenceLibrary {
   }
 
   static func text(_ v: Value) throws -> String {
-    guard case .string(let s) = v else { throw OptError(.typeError, "expected a string, not a \(v.typeName)") }
+    guard case .string(let s) = v else { throw OptError(.typeError, "expected a string, not \(v.typeNameWithArticle)") }
     return s.value
   }
 

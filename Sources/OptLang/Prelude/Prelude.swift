@@ -1,11 +1,13 @@
 /// The built-in library written in the language itself: the step rules
-/// (optimizers.opt) and the learning-rate schedules (schedules.opt). The files
+/// (optimizers.opt), the learning-rate schedules (schedules.opt) and the
+/// exercise checks (checks.opt). The files
 /// are embedded in the binary, so they are found from any directory; they run
 /// when an interpreter starts, and what they define becomes built-in.
 enum Prelude {
   static let files: [(name: String, text: String)] = [
     ("prelude/optimizers.opt", String(decoding: PackageResources.optimizers_opt, as: UTF8.self)),
     ("prelude/schedules.opt", String(decoding: PackageResources.schedules_opt, as: UTF8.self)),
+    ("prelude/checks.opt", String(decoding: PackageResources.checks_opt, as: UTF8.self)),
   ]
 
   /// Runs the prelude in `interpreter` and makes its definitions built-ins

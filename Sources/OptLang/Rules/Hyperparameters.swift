@@ -21,7 +21,8 @@ enum Hyperparameters {
       if defaultValue?.asNumber != nil {
         throw OptError(
           .typeError,
-          "\(rule)(): \(name) must be a number (or a schedule, a function of the step), not a \(value.typeName)")
+          "\(rule)(): \(name) must be a number (or a schedule, a function of the step), not \(value.typeNameWithArticle)"
+        )
       }
       return
     }

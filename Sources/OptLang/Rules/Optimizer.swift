@@ -165,7 +165,7 @@ public final class Optimizer: RuntimeObject {
       guard scheduled.asNumber != nil else {
         throw OptError(
           .typeError,
-          "the schedule given as \(rule.hyperparameterNames[i]) returned a \(scheduled.typeName) at step index \(t - 1), not a number"
+          "the schedule given as \(rule.hyperparameterNames[i]) returned \(scheduled.typeNameWithArticle) at step index \(t - 1), not a number"
         )
       }
       values[i] = scheduled
@@ -191,7 +191,7 @@ public final class Optimizer: RuntimeObject {
     case .array(let a): return "an array of \(a.count)"
     case .tuple(let items): return "a tuple of \(items.count)"
     case .list(let items): return "a list of \(items.count)"
-    default: return "a \(v.typeName)"
+    default: return "\(v.typeNameWithArticle)"
     }
   }
 
@@ -229,7 +229,8 @@ public final class Optimizer: RuntimeObject {
         let p = Optimizer.text(path)
         guard w.asNumber != nil || Optimizer.isArray(w) else {
           throw OptError(
-            .typeError, "a parameter must be a number, an array, or a tuple or list of those; w\(p) is a \(w.typeName)")
+            .typeError,
+            "a parameter must be a number, an array, or a tuple or list of those; w\(p) is \(w.typeNameWithArticle)")
         }
         throw OptError(
           .valueError,

@@ -87,7 +87,7 @@ public enum Operators {
     if case .string = b, a.asNumber != nil, op == .add { hint = "convert the number with str(x), or use an f-string" }
     if case .string = a, op == .modulo { hint = "use an f-string: f\"{x:.3f}\"" }
     throw OptError(
-      .typeError, "cannot use '\(op.rawValue)' on a \(a.typeName) and a \(b.typeName)", hint: hint)
+      .typeError, "cannot use '\(op.rawValue)' on \(a.typeNameWithArticle) and \(b.typeNameWithArticle)", hint: hint)
   }
 
   private static func repeated(_ v: Value, _ n: Double) throws -> Value {
@@ -116,7 +116,7 @@ public enum Operators {
   public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
     if let x = v.asNumber { return .number(op == .negate ? -x : x) }
     if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a) }
-    throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on a \(v.typeName)")
+    throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on \(v.typeNameWithArticle)")
   }
 
   /// Python's truthiness; an array of more than one element is ambiguous, as in numpy.
@@ -214,7 +214,7 @@ public enum Operators {
       for (x, y) in zip(s, t) where !equal(x, y) { return try ordering(x, y) }
       return s.count < t.count ? -1 : s.count > t.count ? 1 : 0
     default:
-      throw OptError(.typeError, "cannot compare a \(a.typeName) with a \(b.typeName) by order")
+      throw OptError(.typeError, "cannot compare \(a.typeNameWithArticle) with \(b.typeNameWithArticle) by order")
     }
   }
 
@@ -227,7 +227,7 @@ public enum Operators {
       return a.storage.contains(x)
     case .string(let s):
       guard case .string(let t) = item else {
-        throw OptError(.typeError, "'in <string>' needs a string on the left, not a \(item.typeName)")
+        throw OptError(.typeError, "'in <string>' needs a string on the left, not \(item.typeNameWithArticle)")
       }
       return t.value.isEmpty || s.value.contains(t.value)
     case .object(let o as RangeObject):
@@ -236,7 +236,7 @@ public enum Operators {
       let k = (x - o.start) / o.step
       return k == k.rounded(.towardZero) && k >= 0 && k < Double(o.count) && o.element(Int(k)) == x
     default:
-      throw OptError(.typeError, "cannot look for an item in a \(container.typeName)")
+      throw OptError(.typeError, "cannot look for an item in \(container.typeNameWithArticle)")
     }
   }
 }

@@ -196,7 +196,7 @@ public final class Runtime {
       if case .object(let object) = callee, let callable = object as? CallableObject {
         return try callable.call(Arguments(positional, keywords: keywords, runtime: self, callee: object.typeName))
       }
-      throw OptError(.typeError, "a \(callee.typeName) cannot be called like a function")
+      throw OptError(.typeError, "\(callee.typeNameWithArticle) cannot be called like a function")
     }
     if function.kind == .user {
       return try callUser(unsafeDowncast(function, to: UserFunction.self), positional: positional, keywords: keywords)

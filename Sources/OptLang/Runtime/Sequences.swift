@@ -32,7 +32,7 @@ public struct Elements {
     default:
       var hint: String?
       if v.asNumber != nil { hint = "to loop n times, write: for i in range(n):" }
-      throw OptError(.typeError, "a \(v.typeName) cannot be iterated over", hint: hint)
+      throw OptError(.typeError, "\(v.typeNameWithArticle) cannot be iterated over", hint: hint)
     }
   }
 
@@ -77,7 +77,7 @@ public enum Convert {
       for (i, item) in items.enumerated() {
         guard let x = item.asNumber else {
           throw OptError(
-            .typeError, "\(what) needs numbers, but item \(i) is a \(item.typeName)",
+            .typeError, "\(what) needs numbers, but item \(i) is \(item.typeNameWithArticle)",
             hint: "arrays are 1-D and hold numbers only")
         }
         out.append(x)
@@ -85,7 +85,7 @@ public enum Convert {
       return NumArray(out)
     default:
       if let x = v.asNumber { return NumArray([x]) }
-      throw OptError(.typeError, "\(what) needs a list of numbers or an array, not a \(v.typeName)")
+      throw OptError(.typeError, "\(what) needs a list of numbers or an array, not \(v.typeNameWithArticle)")
     }
   }
 

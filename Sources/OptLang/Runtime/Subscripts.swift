@@ -4,16 +4,18 @@ public enum Subscripts {
   /// The position `index` names in a sequence of `count` elements.
   static func position(_ index: Value, count: Int, typeName: String) throws -> Int {
     guard let x = index.asNumber else {
-      throw OptError(.typeError, "\(typeName) indexes must be numbers, not \(index.typeName)")
+      throw OptError(.typeError, "\(typeName) indexes must be numbers, not \(index.typeNameWithArticle)")
     }
     if x == x.rounded(.towardZero) && abs(x) >= 9.0e15 {
-      throw OptError(.indexError, "index \(Format.number(x)) is out of range for a \(typeName) of length \(count)")
+      throw OptError(
+        .indexError, "index \(Format.number(x)) is out of range for \(Value.withArticle(typeName)) of length \(count)")
     }
     let i = try Runtime.wholeNumber(x, what: "an index")
     let k = i < 0 ? i + count : i
     guard k >= 0 && k < count else {
       let valid = count == 0 ? "the \(typeName) is empty" : "valid indexes are 0 to \(count - 1), or -\(count) to -1"
-      throw OptError(.indexError, "index \(i) is out of range for a \(typeName) of length \(count) (\(valid))")
+      throw OptError(
+        .indexError, "index \(i) is out of range for \(Value.withArticle(typeName)) of length \(count) (\(valid))")
     }
     return k
   }
@@ -31,7 +33,7 @@ public enum Subscripts {
     case .object(let r as RangeObject):
       return .number(r.element(try position(index, count: r.count, typeName: "range")))
     default:
-      throw OptError(.typeError, "a \(container.typeName) cannot be indexed with [...]")
+      throw OptError(.typeError, "\(container.typeNameWithArticle) cannot be indexed with [...]")
     }
   }
 
@@ -46,7 +48,7 @@ public enum Subscripts {
     case .array(var a):
       let k = try position(index, count: a.count, typeName: "array")
       guard let x = value.asNumber else {
-        throw OptError(.typeError, "an array holds numbers; cannot store a \(value.typeName) in it")
+        throw OptError(.typeError, "an array holds numbers; cannot store \(value.typeNameWithArticle) in it")
       }
       container = .none
       a[k] = x
@@ -56,7 +58,7 @@ public enum Subscripts {
     case .string:
       throw OptError(.typeError, "a string cannot be changed; build a new one instead")
     default:
-      throw OptError(.typeError, "a \(container.typeName) does not support item assignment")
+      throw OptError(.typeError, "\(container.typeNameWithArticle) does not support item assignment")
     }
   }
 
@@ -110,7 +112,7 @@ public enum Subscripts {
     case .object(let r as RangeObject):
       return .list(try indices(r.count).map { .number(r.element($0)) })
     default:
-      throw OptError(.typeError, "a \(container.typeName) cannot be sliced")
+      throw OptError(.typeError, "\(container.typeNameWithArticle) cannot be sliced")
     }
   }
 }

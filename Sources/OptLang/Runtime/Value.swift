@@ -67,6 +67,16 @@ extension Value {
     }
   }
 
+  /// The type's name with its article, for messages: "a number", "an array",
+  /// "an optimizer", "None".
+  public var typeNameWithArticle: String { Value.withArticle(typeName) }
+
+  /// A type name with "a" or "an" before it ("None" stays as it is).
+  public static func withArticle(_ name: String) -> String {
+    if name == "None" { return name }
+    return ("aeiou".contains(name.first ?? "x") ? "an " : "a ") + name
+  }
+
   /// The number inside, with True and False counting as 1 and 0 as in Python.
   @inline(__always) public var asNumber: Double? {
     switch self {

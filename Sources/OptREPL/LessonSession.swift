@@ -1,0 +1,278 @@
+import Foundation
+import OptLang
+import OptLessons
+
+/// What a REPL session remembers of lessons and exercises: the walkthroughs
+/// begun (so `:lesson NAME` resumes), the exercise being worked on, the hints
+/// shown, and the learner's progress file.
+final class LessonSession {
+  var walkthroughs: [String: Walkthrough] = [:]
+  /// The exercise `:check`, `:hint` and `:solution` are about.
+  var current: Exercise?
+  /// Exercise ID → how many hints have been shown.
+  var hintsShown: [String: Int] = [:]
+  /// Exercises whose check has failed at least once (their solution is shown
+  /// without asking).
+  var failedOnce: Set<String> = []
+  let progressPath: String
+  private var loadedProgress: LearnerProgress?
+
+  init(progressPath: String?) {
+    self.progressPath = progressPath ?? LearnerProgress.defaultPath()
+  }
+
+  /// The progress, read at first use; a warning if the file was unreadable.
+  func progress(warn: (String) -> Void) -> LearnerProgress {
+    if let loadedProgress { return loadedProgress }
+    let (progress, warning) = LearnerProgress.load(from: progressPath)
+    if let warning { warn(warning) }
+    loadedProgress = progress
+    return progress
+  }
+
+  /// Changes the progress and saves it at once (atomically).
+  func updateProgress(warn: (String) -> Void, _ change: (inout LearnerProgress) -> Void) {
+    var progress = self.progress(warn: warn)
+    change(&progress)
+    loadedProgress = progress
+    do { try progress.save(to: progressPath) } catch { warn("could not save your progress: \(error)") }
+  }
+}
+
+extension REPL {
+  /// The lessons, read once per process.
+  static let lessonLibrary = LessonLibrary()
+
+  var renderer: ProseRenderer { ProseRenderer(width: min(terminalWidth(), 88), color: color) }
+
+  func warnLearner(_ text: String) { writeError("optrepl: warning: \(text)\n") }
+
+  func lessonsCommand() -> CommandOutcome {
+    write(LessonListing.lessons(Self.lessonLibrary, progress: lessons.progress(warn: warnLearner), renderer: renderer))
+    return .keepGoing
+  }
+
+  func lessonCommand(_ argument: String) -> CommandOutcome {
+    let library = Self.lessonLibrary
+    guard !argument.isEmpty else {
+      writeError("usage: :lesson NAME (Tab completes it; :lessons lists them)\n")
+      return .keepGoing
+    }
+    guard let lesson = library.lesson(named: argument) else {
+      let message = LessonLibrary.notFound("lesson named", argument, among: library.lessons.map(\.name))
+      writeError(message + "; :lessons lists them\n")
+      return .keepGoing
+    }
+    let walkthrough: Walkthrough
+    if let begun = lessons.walkthroughs[lesson.name] {
+      walkthrough = begun
+      if walkthrough.isFinished {
+        write("You have finished \(lesson.name); starting it again.\n")
+        walkthrough.restart()
+      }
+    } else {
+      walkthrough = Walkthrough(
+        lesson: lesson, interpreter: interpreter, renderer: renderer, write: { [unowned self] in write($0) })
+      lessons.walkthroughs[lesson.name] = walkthrough
+      let saved = lessons.progress(warn: warnLearner).lessonSteps[lesson.name] ?? 0
+      if saved > 0 && saved < lesson.steps.count {
+        write(
+          "Resuming \(lesson.name) at step \(saved + 1) of \(lesson.steps.count) (running the code before it first).\n")
+        InterruptHandler.clear()
+        do {
+          try walkthrough.catchUp(to: saved)
+        } catch let error as OptError {
+          writeError(error.render(color: color))
+        } catch {
+          writeError("\(error)\n")
+        }
+      }
+    }
+    walkthrough.renderer = renderer
+    walk(walkthrough)
+    return .keepGoing
+  }
+
+  /// Shows steps until the learner quits or the lesson ends. At the pause,
+  /// Enter goes on, `b` goes back, `q` leaves, and anything else runs as code.
+  private func walk(_ walkthrough: Walkthrough) {
+    let name = walkthrough.lesson.name
+    defer {
+      let position = walkthrough.isFinished ? 0 : walkthrough.position
+      lessons.updateProgress(warn: warnLearner) { $0.lessonSteps[name] = position }
+    }
+    while true {
+      InterruptHandler.clear()
+      if case .finished = walkthrough.showNext() { return }
+      InterruptHandler.clear()
+      if walkthrough.isFinished {
+        write(renderer.paint("End of \(name). ", .bold) + "Its definitions stay in this session to play with.\n")
+        return
+      }
+      while true {
+        let prompt = renderer.paint("[Enter] next · b back · q quit · or type code › ", .rule)
+        guard let editor else { return }
+        switch editor.readLine(prompt: prompt) {
+        case .endOfInput, .interrupted:
+          write("\nLeft \(name) at step \(walkthrough.position + 1); :lesson \(name) goes on from there.\n")
+          return
+        case .line(let line):
+          let typed = line.trimmingCharacters(in: .whitespaces)
+          switch typed.lowercased() {
+          case "": break
+          case "q", "quit", ":q", ":quit":
+            write("Left \(name); :lesson \(name) goes on from step \(walkthrough.position + 1).\n")
+            return
+          case "b", "back":
+            if !walkthrough.showPrevious() { write("(this is the first step)\n") }
+            continue
+          default:
+            editor.addHistory(line)
+            _ = handle(line)
+            continue
+          }
+        }
+        break
+      }
+    }
+  }
+
+  func exercisesCommand() -> CommandOutcome {
+    write(
+      LessonListing.exercises(Self.lessonLibrary, progress: lessons.progress(warn: warnLearner), renderer: renderer))
+    return .keepGoing
+  }
+
+  func exerciseCommand(_ argument: String) -> CommandOutcome {
+    let library = Self.lessonLibrary
+    guard !argument.isEmpty else {
+      if let current = lessons.current {
+        showExercise(current)
+      } else {
+        writeError("usage: :exercise ID (Tab completes it; :exercises lists them)\n")
+      }
+      return .keepGoing
+    }
+    guard let exercise = library.exercise(id: argument) else {
+      let message = LessonLibrary.notFound("exercise", argument, among: library.exercises.map(\.id))
+      writeError(message + "; :exercises lists them\n")
+      return .keepGoing
+    }
+    lessons.current = exercise
+    if !exercise.setup.isEmpty {
+      write(renderer.paint("(running the code of \(exercise.lessonName) that comes before this exercise)\n", .rule))
+      InterruptHandler.clear()
+      do {
+        try Checker.prepare(exercise, in: interpreter)
+      } catch let error as OptError {
+        writeError(error.render(color: color))
+      } catch {
+        writeError("\(error)\n")
+      }
+    }
+    showExercise(exercise)
+    return .keepGoing
+  }
+
+  private func showExercise(_ exercise: Exercise) {
+    let done = lessons.progress(warn: warnLearner).passed[exercise.id] != nil
+    var text =
+      renderer.paint("✎ Exercise \(exercise.id)", .bold) + (done ? renderer.paint("  ✓ done", .passed) : "") + "\n\n"
+    text += renderer.render(exercise.task) + "\n"
+    if !exercise.starter.isEmpty {
+      text += "Starter code (type or paste your version; :paste takes several lines):\n"
+      text += exercise.starter.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+        separator: "\n")
+      text += "\n\n"
+    }
+    text += "Then :check grades it. :hint gives a hint (\(exercise.hints.count) in all); :solution shows an answer.\n"
+    write(text)
+  }
+
+  private func currentExercise() -> Exercise? {
+    if let current = lessons.current { return current }
+    writeError("no exercise chosen: :exercise ID picks one (:exercises lists them)\n")
+    return nil
+  }
+
+  func checkCommand() -> CommandOutcome {
+    guard let exercise = currentExercise() else { return .keepGoing }
+    InterruptHandler.clear()
+    switch Checker.grade(exercise, in: interpreter, color: color) {
+    case .passed:
+      lessons.updateProgress(warn: warnLearner) { $0.recordPass(exercise.id) }
+      write(
+        renderer.paint(
+          LessonListing.passMessage(
+            exercise, progress: lessons.progress(warn: warnLearner), library: Self.lessonLibrary),
+          .passed) + "\n")
+    case .failed(let message):
+      lessons.failedOnce.insert(exercise.id)
+      writeError(LessonListing.failMessage(exercise, message))
+    }
+    return .keepGoing
+  }
+
+  func hintCommand() -> CommandOutcome {
+    guard let exercise = currentExercise() else { return .keepGoing }
+    let shown = lessons.hintsShown[exercise.id] ?? 0
+    let index = min(shown, exercise.hints.count - 1)
+    lessons.hintsShown[exercise.id] = shown + 1
+    var text = renderer.paint("Hint \(index + 1) of \(exercise.hints.count):", .bold) + "\n"
+    text += renderer.render(exercise.hints[index])
+    if index == exercise.hints.count - 1 && shown > 0 {
+      text += "(that was the last hint; :solution shows an answer)\n"
+    }
+    write(text)
+    return .keepGoing
+  }
+
+  func solutionCommand() -> CommandOutcome {
+    guard let exercise = currentExercise() else { return .keepGoing }
+    if !lessons.failedOnce.contains(exercise.id) {
+      guard let editor else { return .keepGoing }
+      let question = "You have not checked an answer to \(exercise.id) yet. Show the solution anyway? [y/N] "
+      guard case .line(let answer) = editor.readLine(prompt: question),
+        answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
+      else {
+        write("Not shown. :hint gives a hint; :check grades what you have.\n")
+        return .keepGoing
+      }
+    }
+    write(renderer.paint("A solution to \(exercise.id):", .bold) + "\n")
+    write(
+      exercise.solution.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+        separator: "\n") + "\n")
+    return .keepGoing
+  }
+}
+
+extension CommandTable {
+  /// The lesson and exercise commands (SPEC §6).
+  static var lessonCommands: [Command] {
+    [
+      Command(
+        name: "lessons", usage: ":lessons", summary: "list the lessons and your exercise progress",
+        argument: .none, action: { repl, _ in repl.lessonsCommand() }),
+      Command(
+        name: "lesson", usage: ":lesson NAME",
+        summary: "walk through a lesson (Enter: next cell; resumes where you left)",
+        argument: .lesson, action: { $0.lessonCommand($1) }),
+      Command(
+        name: "exercises", usage: ":exercises", summary: "list the exercises, ✓ when done",
+        argument: .none, action: { repl, _ in repl.exercisesCommand() }),
+      Command(
+        name: "exercise", usage: ":exercise ID", summary: "show an exercise's task and starter code",
+        argument: .exercise, action: { $0.exerciseCommand($1) }),
+      Command(
+        name: "check", usage: ":check", summary: "grade your answer to the current exercise",
+        argument: .none, action: { repl, _ in repl.checkCommand() }),
+      Command(
+        name: "hint", usage: ":hint", summary: "the next hint for the current exercise",
+        argument: .none, action: { repl, _ in repl.hintCommand() }),
+      Command(
+        name: "solution", usage: ":solution", summary: "show a solution (asks first if you have not checked yet)",
+        argument: .none, action: { repl, _ in repl.solutionCommand() }),
+    ]
+  }
+}

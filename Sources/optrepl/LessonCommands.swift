@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import OptLang
+import OptLessons
+import OptPlot
+import OptREPL
+
+/// What the lesson and exercise subcommands share: the lessons, the learner's
+/// progress, a fresh interpreter with plots, the prose renderer, colour.
+struct LessonContext {
+  let library = LessonLibrary()
+  let color: Bool
+  let progressPath = LearnerProgress.defaultPath()
+
+  init(noColor: Bool) {
+    color = ScriptRunner.colorWanted(noColorFlag: noColor) && isatty(STDOUT_FILENO) != 0
+    for problem in library.problems { warn(problem) }
+  }
+
+  func loadProgress() -> LearnerProgress {
+    let (progress, warning) = LearnerProgress.load(from: progressPath)
+    if let warning { warn(warning) }
+    return progress
+  }
+
+  func save(_ progress: LearnerProgress) {
+    do { try progress.save(to: progressPath) } catch { warn("could not save your progress: \(error)") }
+  }
+
+  func makeInterpreter() -> Interpreter {
+    let interpreter = Interpreter(output: { print($0, terminator: "") })
+    interpreter.runtime.colorEnabled = color
+    PlotLibrary.install(into: interpreter, settings: .detect(color: color))
+    return interpreter
+  }
+
+  var renderer: ProseRenderer {
+    ProseRenderer(width: min(PlotSettings.currentTerminalSize()?.columns ?? 80, 88), color: color)
+  }
+
+  func lesson(_ name: String) throws -> Lesson {
+    if let lesson = library.lesson(named: name) { return lesson }
+    let message = LessonLibrary.notFound("lesson named", name, among: library.lessons.map(\.name))
+    throw ValidationError(message + "; `optrepl lessons` lists them")
+  }
+
+  func exercise(_ id: String) throws -> Exercise {
+    if let exercise = library.exercise(id: id) { return exercise }
+    let message = LessonLibrary.notFound("exercise", id, among: library.exercises.map(\.id))
+    throw ValidationError(message + "; `optrepl exercises` lists them")
+  }
+
+  func warn(_ text: String) {
+    FileHandle.standardError.write(Data("optrepl: warning: \(text)\n".utf8))
+  }
+}
+
+/// `optrepl walk LESSON`: the walkthrough, pausing between steps on a terminal.
+struct Walk: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "walk", abstract: "Print a lesson's walkthrough: prose, each code cell and its live output.")
+
+  @Argument(help: "The lesson, e.g. adagrad (`optrepl lessons` lists them).")
+  var lesson: String
+
+  @Flag(help: "Never pause between cells.")
+  var all = false
+
+  @Flag(name: .customLong("no-color"), help: "Do not colour output.")
+  var noColor = false
+
+  func run() throws {
+    let context = LessonContext(noColor: noColor)
+    let lesson = try context.lesson(self.lesson)
+    let walkthrough = Walkthrough(
+      lesson: lesson, interpreter: context.makeInterpreter(), renderer: context.renderer,
+      write: { print($0, terminator: "") })
+    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    while true {
+      switch walkthrough.showNext() {
+      case .finished:
+        throw ExitCode.success
+      case .failed:
+        throw ExitCode.failure
+      case .shown:
+        guard pausing, !walkthrough.isFinished else { continue }
+        print(context.renderer.paint("[Enter] next · b back · q quit ", .rule), terminator: "")
+        fflush(nil)
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { throw ExitCode.success }
+        if answer == "q" { throw ExitCode.success }
+        if answer == "b" { _ = walkthrough.showPrevious() }
+      }
+    }
+  }
+}
+
+/// `optrepl lessons`: every lesson with its title and exercise progress.
+struct Lessons: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lessons", abstract: "List the lessons: name, title, what each teaches, exercises done.")
+
+  @Flag(name: .customLong("no-color"), help: "Do not colour output.")
+  var noColor = false
+
+  func run() throws {
+    let context = LessonContext(noColor: noColor)
+    print(LessonListing.lessons(context.library, progress: context.loadProgress(), renderer: context.renderer))
+  }
+}
+
+/// `optrepl exercises [ID]`: the list, or one exercise as a file to edit.
+struct Exercises: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "exercises",
+    abstract: "List the exercises (✓ done), or print one as a starter file: optrepl exercises ID > ID.opt")
+
+  @Argument(help: "An exercise ID, e.g. adagrad-1: print its task and starter code.")
+  var id: String?
+
+  @Option(help: ArgumentHelp("Show the first N hints of exercise ID.", valueName: "N"))
+  var hints: Int?
+
+  @Flag(name: .customLong("no-color"), help: "Do not colour output.")
+  var noColor = false
+
+  func run() throws {
+    let context = LessonContext(noColor: noColor)
+    guard let id else {
+      print(LessonListing.exercises(context.library, progress: context.loadProgress(), renderer: context.renderer))
+      return
+    }
+    let exercise = try context.exercise(id)
+    if let hints {
+      for (k, hint) in exercise.hints.prefix(max(0, hints)).enumerated() {
+        print("Hint \(k + 1) of \(exercise.hints.count):\n" + context.renderer.render(hint))
+      }
+      return
+    }
+    print(exercise.starterFile, terminator: "")
+  }
+}
+
+/// `optrepl check ID [FILE]`: grades an answer kept in a file.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Grade your answer to exercise ID, kept in FILE (default: ID.opt). Exit 0 on pass, 1 on fail.")
+
+  @Argument(help: "The exercise, e.g. adagrad-1.")
+  var id: String
+
+  @Argument(help: "The file with your answer (default: ID.opt in this folder).")
+  var file: String?
+
+  @Flag(name: .customLong("no-color"), help: "Do not colour output.")
+  var noColor = false
+
+  func run() throws {
+    let context = LessonContext(noColor: noColor)
+    let exercise = try context.exercise(id)
+    let path = file ?? id + ".opt"
+    if file == nil && !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError(
+        "no file \(path) here: write your answer in it (`optrepl exercises \(id) > \(path)` gives the starter), "
+          + "or name the file: optrepl check \(id) FILE")
+    }
+    let answer: SourceFile
+    do {
+      answer = try ScriptRunner.readSource(path)
+    } catch {
+      FileHandle.standardError.write(Data(((error as? OptError)?.render(color: false) ?? "\(error)\n").utf8))
+      throw ExitCode.failure
+    }
+    let outcome = Checker.grade(exercise, answer: answer, in: context.makeInterpreter(), color: context.color)
+    var progress = context.loadProgress()
+    switch outcome {
+    case .passed:
+      progress.recordPass(exercise.id)
+      context.save(progress)
+      print(LessonListing.passMessage(exercise, progress: progress, library: context.library))
+    case .failed(let message):
+      FileHandle.standardError.write(Data(LessonListing.failMessage(exercise, message).utf8))
+      throw ExitCode.failure
+    }
+  }
+}
