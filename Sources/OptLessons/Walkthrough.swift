@@ -51,11 +51,20 @@ public final class Walkthrough {
       write(text)
     }
     show(header(position))
-    for prose in step.prose { show(renderer.render(prose) + "\n") }
+    var result = StepResult.shown
+    for prose in step.prose {
+      do {
+        show(renderer.render(try interpolate(prose)) + "\n")
+      } catch let error as OptError {
+        show(error.render(color: renderer.color))
+        result = .failed(error)
+      } catch {
+        show("\(error)\n")
+      }
+    }
     if let exercise = step.exercise {
       show(exerciseText(exercise))
     }
-    var result = StepResult.shown
     if let code = step.code {
       show(codeText(code.text) + "\n")
       let runtime = interpreter.runtime
@@ -104,6 +113,35 @@ public final class Walkthrough {
       transcripts.append(header(position) + "(run before this session resumed)\n")
       position += 1
     }
+  }
+
+  /// Prose with each `{{expression}}` replaced by the value of the expression
+  /// in the session, as `print` shows it: how a number computed by an earlier
+  /// cell appears in the text (the convention of Jupyter's Python-Markdown
+  /// extension). Format with an f-string: `{{f"{lr_1:.7f}"}}`.
+  public func interpolate(_ prose: String) throws -> String {
+    guard prose.contains("{{") else { return prose }
+    var out = ""
+    var rest = prose[...]
+    while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+      out += rest[..<open.lowerBound]
+      let expression = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      out += try value(of: expression)
+      rest = rest[close.upperBound...]
+    }
+    return out + rest
+  }
+
+  private func value(of expression: String) throws -> String {
+    let runtime = interpreter.runtime
+    let saved = runtime.output
+    var printed = ""
+    runtime.output = { printed += $0 }
+    defer { runtime.output = saved }
+    let interpreter = self.interpreter
+    let file = SourceFile(name: "\(lesson.path) (prose)", text: "print(\(expression), end=\"\")\n")
+    try Interpreter.onLargeStack { try interpreter.run(file) }
+    return printed
   }
 
   private func run(_ cell: Cell) throws {

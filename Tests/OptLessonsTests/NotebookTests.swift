@@ -1,3 +1,4 @@
+import OptLang
 import Testing
 
 @testable import OptLessons
@@ -88,6 +89,29 @@ import Testing
     #expect(exercise.solution.text == "y = 2 * x")
     #expect(exercise.setup.map(\.text) == ["x = 1\nprint(x)"])
     #expect(exercise.starterFile.hasPrefix("# Exercise tiny-1 (lesson tiny)\n#\n# Set `y` to twice `x`.\n\ny = 0\n"))
+  }
+
+  @Test func proseShowsValuesComputedByEarlierCells() throws {
+    let text = """
+      # %%
+      lr = 0.003 / (1 + 0.0002)
+
+      # %% [markdown]
+      # After one update the rate is {{f"{lr:.7f}"}}, down from {{ 0.003 }}.
+      # An unknown name is an error: {{nosuch}}.
+      """
+    let lesson = try Lesson(name: "p", path: "p.opt", text: text)
+    let interpreter = Interpreter(output: { _ in })
+    var shown = ""
+    let walkthrough = Walkthrough(
+      lesson: lesson, interpreter: interpreter, renderer: ProseRenderer(width: 200), write: { shown += $0 })
+    _ = walkthrough.showNext()
+    #expect(try walkthrough.interpolate("rate {{f\"{lr:.7f}\"}} from {{ 0.003 }}") == "rate 0.0029994 from 0.003")
+    guard case .failed(let error) = walkthrough.showNext() else {
+      Issue.record("an unknown name in prose should fail the step")
+      return
+    }
+    #expect(error.kind == .nameError)
   }
 
   @Test func anExerciseWithoutCheckHintOrSolutionIsRejected() {
