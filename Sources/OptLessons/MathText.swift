@@ -4,7 +4,21 @@
 public enum MathText {
   public static func render(_ latex: String) -> String {
     var parser = Parser(Array(latex))
-    return parser.sequence(until: nil)
+    // A thin space (\, \; \:) beside a written space adds nothing; alone it is a space.
+    var out = ""
+    var afterThinSpace = false
+    for c in parser.sequence(until: nil) {
+      if c == "\u{2009}" {
+        if out.last != " " { out.append(" ") }
+        afterThinSpace = true
+      } else if c == " " && afterThinSpace {
+        continue
+      } else {
+        out.append(c)
+        afterThinSpace = false
+      }
+    }
+    return out
   }
 
   static let symbols: [String: String] = [
@@ -17,7 +31,8 @@ public enum MathText {
     "propto": "∝", "equiv": "≡", "to": "→", "rightarrow": "→", "leftarrow": "←", "Rightarrow": "⇒",
     "mapsto": "↦", "in": "∈", "sum": "Σ", "prod": "∏", "int": "∫", "ldots": "…", "dots": "…", "cdots": "⋯",
     "|": "‖", "{": "{", "}": "}", "%": "%", "_": "_", "&": "&", "#": "#", "lfloor": "⌊", "rfloor": "⌋",
-    "lceil": "⌈", "rceil": "⌉", "langle": "⟨", "rangle": "⟩", ",": " ", ";": " ", ":": " ", "quad": "  ",
+    "lceil": "⌈", "rceil": "⌉", "langle": "⟨", "rangle": "⟩", ",": "\u{2009}", ";": "\u{2009}", ":": "\u{2009}",
+    "quad": "  ",
     "qquad": "    ", "!": "", " ": " ", "max": "max", "min": "min", "log": "log", "ln": "ln", "exp": "exp",
     "sin": "sin", "cos": "cos", "tanh": "tanh", "arg": "arg", "argmin": "argmin", "argmax": "argmax",
     "lim": "lim", "left": "", "right": "", "big": "", "Big": "", "prime": "′", "circ": "∘", "odot": "⊙",
@@ -75,8 +90,26 @@ public enum MathText {
     mutating func script(using table: [Character: Character], marker: Character) -> String {
       let text = argument()
       if !text.isEmpty, text.allSatisfy({ table[$0] != nil }) { return String(text.map { table[$0]! }) }
-      if marker == "^" && text == "′" { return text }
+      // L^* is L*, f^\prime is f′: a lone mark is written as it is.
+      if marker == "^" && (text == "′" || text == "*") { return text }
       return String(marker) + (text.count > 1 ? "(" + text + ")" : text)
+    }
+
+    /// Whether what follows the spaces at `index` is multiplied onto a
+    /// symbol before it (a name, a number, a letter-like command), so that the
+    /// spaces go: `\nabla w` is ∇w, but `\beta + x` keeps its spaces.
+    func nextIsFactor() -> Bool {
+      var k = index
+      while k < chars.count, chars[k] == " " { k += 1 }
+      guard k < chars.count else { return false }
+      if chars[k].isLetter || chars[k].isNumber { return true }
+      guard chars[k] == "\\" else { return false }
+      let name = String(chars[(k + 1)...].prefix { $0.isLetter })
+      if ["hat", "bar", "tilde", "sqrt", "frac", "mathbf", "mathrm", "boldsymbol", "vec"].contains(name) {
+        return true
+      }
+      guard let symbol = MathText.symbols[name], symbol.count == 1, let c = symbol.first else { return false }
+      return c.isLetter || symbol == "∇" || symbol == "∂"
     }
 
     mutating func command() -> String {
@@ -114,7 +147,9 @@ public enum MathText {
           // A letter-like symbol is written against what follows, as TeX
           // sets it: \nabla w is ∇w, \beta v is βv.
           if symbol.count == 1, symbol.first!.isLetter || symbol == "∇" || symbol == "∂" {
-            while index < chars.count, chars[index] == " " { index += 1 }
+            if nextIsFactor() {
+              while index < chars.count, chars[index] == " " { index += 1 }
+            }
             return symbol
           }
           // A word-like operator followed by a name keeps a space: \max x, \log v.
@@ -137,7 +172,23 @@ public enum MathText {
 
   /// Whether a text reads as one unit without brackets: a name, a number, a scripted name.
   static func isAtom(_ text: String) -> Bool {
-    !text.contains { " +-−·×/=<>≤≥,".contains($0) }
+    var rest = Substring(text)
+    if rest.first == "√" { rest = rest.dropFirst() }
+    if rest.first == "(", closingParenthesis(of: rest) == rest.index(before: rest.endIndex) { return true }
+    return !rest.contains { " +-−·×/=<>≤≥,".contains($0) }
+  }
+
+  /// The index of the parenthesis that closes the one `text` starts with.
+  static func closingParenthesis(of text: Substring) -> Substring.Index? {
+    var depth = 0
+    for i in text.indices {
+      if text[i] == "(" { depth += 1 }
+      if text[i] == ")" {
+        depth -= 1
+        if depth == 0 { return i }
+      }
+    }
+    return nil
   }
 
   static func grouped(_ text: String) -> String { isAtom(text) ? text : "(" + text + ")" }

@@ -150,9 +150,12 @@ public struct ProseRenderer: Sendable {
         add(color ? code : "`" + code + "`", style.union(.code))
         i = end + 1
       } else if c == "$", let end = chars[(i + 1)...].firstIndex(of: "$"), end > i + 1 {
-        // Maths may contain spaces; each of its words stays one word.
+        // A short formula stays on one line; a long one may break at its spaces.
         let rendered = MathText.render(String(chars[(i + 1)..<end]))
-        let parts = rendered.split(separator: " ", omittingEmptySubsequences: true)
+        let parts =
+          rendered.count <= 24
+          ? [Substring(rendered)]
+          : rendered.split(separator: " ", omittingEmptySubsequences: true)
         for (k, part) in parts.enumerated() {
           if k > 0 { breakWord() }
           add(String(part), style)

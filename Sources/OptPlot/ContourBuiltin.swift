@@ -105,12 +105,15 @@ enum ContourBuiltin {
         }
       }
     }
-    guard minimum != nil else {
+    guard let lowest = minimum else {
       throw OptError(
         .valueError,
         "contour(): f has no finite value anywhere in the window (every value is nan or inf)",
         hint: "try a smaller window around where f is defined")
     }
+    minimum = try refine(
+      lowest, f, xr, yr, cell: ((xr.1 - xr.0) / Double(grid.nx - 1), (yr.1 - yr.0) / Double(grid.ny - 1)),
+      runtime: args.runtime)
     let values: [Double]
     switch levelSpec {
     case .count(let n): values = Contours.quantileLevels(grid.values, count: n)
@@ -251,6 +254,39 @@ enum ContourBuiltin {
       }
     }
     return grid
+  }
+
+  /// The lowest grid point, moved downhill by a compass search (Torczon's
+  /// pattern search: try a step each way along each axis, halve the step when
+  /// none is lower) within the window: in a long, narrow valley the lowest
+  /// grid point can lie far from the true minimum, and the star should mark
+  /// the minimum. At most 400 evaluations of f.
+  static func refine(
+    _ start: (x: Double, y: Double, value: Double), _ f: Value, _ xr: (Double, Double), _ yr: (Double, Double),
+    cell: (Double, Double), runtime: Runtime
+  ) throws -> (x: Double, y: Double, value: Double) {
+    var best = start
+    var step = cell
+    var evaluations = 0
+    let smallest = (abs(cell.0) * 1e-6, abs(cell.1) * 1e-6)
+    while evaluations < 400 && (abs(step.0) > smallest.0 || abs(step.1) > smallest.1) {
+      var moved = false
+      for (dx, dy) in [(step.0, 0.0), (-step.0, 0.0), (0.0, step.1), (0.0, -step.1)] {
+        let x = best.x + dx
+        let y = best.y + dy
+        guard x >= min(xr.0, xr.1), x <= max(xr.0, xr.1), y >= min(yr.0, yr.1), y <= max(yr.0, yr.1) else { continue }
+        try Interrupt.check()
+        evaluations += 1
+        let v = try scalar(f, x, y, runtime: runtime)
+        if v.isFinite && v < best.value {
+          best = (x, y, v)
+          moved = true
+          break
+        }
+      }
+      if !moved { step = (step.0 / 2, step.1 / 2) }
+    }
+    return best
   }
 
   /// f at one point, which must be a number.

@@ -63,6 +63,12 @@ import Testing
     #expect(plain.render("[Adam](https://arxiv.org/abs/1412.6980)") == "Adam (https://arxiv.org/abs/1412.6980)\n")
   }
 
+  @Test func aShortFormulaIsNotBrokenAcrossLines() {
+    let text = ProseRenderer(width: 30, color: false).render(
+      "Some words here and then $w_{t+1} = w_t - \\eta g_t$ ends.")
+    #expect(text.contains("wₜ₊₁ = wₜ - ηgₜ"), "\(text)")
+  }
+
   @Test func emptyProseRendersAsNothing() {
     #expect(plain.render("") == "")
     #expect(plain.render("\n\n") == "")

@@ -121,3 +121,29 @@ struct LessonTerminalTests {
     try t.expectPrompt()
   }
 }
+
+/// `optrepl walk` on a terminal pauses between steps; piped, it never does.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct WalkTerminalTests {
+  @Test func walkPausesOnATerminalAndQuitsWithQ() throws {
+    let home = try TerminalTests.Home()
+    let t = try Terminal(arguments: ["walk", "keras-decay"], environment: home.environment)
+    try t.expect("keras-decay · 1/")
+    try t.expect(LessonTerminalTests.pause)
+    t.type("\r")
+    try t.expect("keras-decay · 2/")
+    try t.expect(LessonTerminalTests.pause)
+    t.type("b\r")
+    try t.expect("keras-decay · 1/")
+    t.type("q\r")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func walkAllDoesNotPauseEvenOnATerminal() throws {
+    let home = try TerminalTests.Home()
+    let t = try Terminal(arguments: ["walk", "keras-decay", "--all"], environment: home.environment)
+    #expect(t.waitForExit(timeout: 60) == 0)
+    #expect(!t.text().contains(LessonTerminalTests.pause))
+    #expect(t.text().contains("keras-decay · 2/"))
+  }
+}

@@ -193,6 +193,19 @@ struct TerminalTests {
     try t.expectLine("13")
   }
 
+  /// Turning ten million numbers into text takes seconds; Ctrl-C stops it.
+  @Test func ctrlCStopsTheTextOfAHugeList() throws {
+    let home = try Home()
+    let t = try start(home)
+    t.type("l = list(range(10000000))\r")
+    try t.expectPrompt(timeout: 30)
+    t.type("s = str(l + l + l)\r")
+    try t.expect("s = str(l + l + l)\n")
+    try interruptRunningProgram(t)
+    t.type("len(l)\r")
+    try t.expectLine("10000000")
+  }
+
   @Test func ctrlCAbandonsAHalfTypedLine() throws {
     let home = try Home()
     let t = try start(home)

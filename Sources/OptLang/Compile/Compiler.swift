@@ -81,7 +81,11 @@ final class Compiler {
         codes.append(
           StmtCode { f in
             let v = try value(f)
-            if !v.isNone { rt.output(Format.repr(v) + "\n") }
+            if !v.isNone {
+              let text = Format.repr(v)
+              try Interrupt.check()
+              rt.output(text + "\n")
+            }
             return .normal
           })
       } else {

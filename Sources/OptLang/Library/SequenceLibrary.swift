@@ -12,7 +12,9 @@ enum SequenceLibrary {
           try args.check(min: 0, max: Int.max, keywords: ["sep", "end"])
           let sep = try args.keyword("sep").map(text) ?? " "
           let end = try args.keyword("end").map(text) ?? "\n"
-          args.runtime.output(args.positional.map(Format.str).joined(separator: sep) + end)
+          let text = args.positional.map(Format.str).joined(separator: sep) + end
+          try Interrupt.check()  // Ctrl-C cut a long text short: print none of it
+          args.runtime.output(text)
           return .none
         }),
       Builtin(
@@ -69,9 +71,20 @@ enum SequenceLibrary {
           try Runtime.checkLength(elements.count, what: "the tuple")
           return .tuple(try elements.all)
         }),
-      Builtin("str", "str(x)", "x as text, as print writes it.", parameters: ["x"], .unary { .str(Format.str($0)) }),
       Builtin(
-        "repr", "repr(x)", "x as text, as the prompt shows it.", parameters: ["x"], .unary { .str(Format.repr($0)) }),
+        "str", "str(x)", "x as text, as print writes it.", parameters: ["x"],
+        .unary { v in
+          let text = Format.str(v)
+          try Interrupt.check()
+          return .str(text)
+        }),
+      Builtin(
+        "repr", "repr(x)", "x as text, as the prompt shows it.", parameters: ["x"],
+        .unary { v in
+          let text = Format.repr(v)
+          try Interrupt.check()
+          return .str(text)
+        }),
       Builtin(
         "bool", "bool(x)", "True or False by Python's truthiness.", parameters: ["x"],
         .unary {

@@ -95,17 +95,11 @@ public enum Format {
     case .string(let s): out += quoted(s.value)
     case .list(let items):
       out += "["
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += ", " }
-        write(item, into: &out, depth: depth + 1)
-      }
+      writeItems(items, into: &out, depth: depth)
       out += "]"
     case .tuple(let items):
       out += "("
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += ", " }
-        write(item, into: &out, depth: depth + 1)
-      }
+      writeItems(items, into: &out, depth: depth)
       out += items.count == 1 ? ",)" : ")"
     case .array(let a):
       // As numpy: an array of more than 1000 elements shows its first and last three.
@@ -119,6 +113,20 @@ public enum Format {
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"
+    }
+  }
+
+  /// The items of a list or tuple, separated by commas. Printing ten million
+  /// of them takes seconds: on Ctrl-C the text stops at "...", and `str`,
+  /// `repr`, `print` and the prompt's echo raise the KeyboardInterrupt.
+  private static func writeItems(_ items: [Value], into out: inout String, depth: Int) {
+    for (i, item) in items.enumerated() {
+      if i > 0 { out += ", " }
+      if i & 0xFFFF == 0xFFFF && Interrupt.requested {
+        out += "..."
+        return
+      }
+      write(item, into: &out, depth: depth + 1)
     }
   }
 
