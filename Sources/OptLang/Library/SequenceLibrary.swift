@@ -3,6 +3,16 @@ import Foundation
 /// Built-ins on values in general and on sequences: printing, conversions,
 /// `len`, `range`, `zip`, `sum`, `min`, `max` and friends, as in Python.
 enum SequenceLibrary {
+  /// A value as text by `format`, raising KeyboardInterrupt if Ctrl-C cut a
+  /// long text short.
+  static func interruptibleText(_ format: @escaping (Value) -> String) -> (Value) throws -> Value {
+    { v in
+      let text = format(v)
+      try Interrupt.check()
+      return .str(text)
+    }
+  }
+
   static var builtins: [Builtin] {
     [
       Builtin(
@@ -72,19 +82,10 @@ enum SequenceLibrary {
           return .tuple(try elements.all)
         }),
       Builtin(
-        "str", "str(x)", "x as text, as print writes it.", parameters: ["x"],
-        .unary { v in
-          let text = Format.str(v)
-          try Interrupt.check()
-          return .str(text)
-        }),
+        "str", "str(x)", "x as text, as print writes it.", parameters: ["x"], .unary(interruptibleText(Format.str))),
       Builtin(
         "repr", "repr(x)", "x as text, as the prompt shows it.", parameters: ["x"],
-        .unary { v in
-          let text = Format.repr(v)
-          try Interrupt.check()
-          return .str(text)
-        }),
+        .unary(interruptibleText(Format.repr))),
       Builtin(
         "bool", "bool(x)", "True or False by Python's truthiness.", parameters: ["x"],
         .unary {
