@@ -22,8 +22,9 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "optrepl", targets: ["optrepl"]),
-    // The language alone, for tools built on it (the fuzzing package in fuzz/).
+    // The language alone, and the lessons, for tools built on them (the fuzzing package in fuzz/).
     .library(name: "OptLang", targets: ["OptLang"]),
+    .library(name: "OptLessons", targets: ["OptLessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

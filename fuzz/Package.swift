@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The libFuzzer harness for OptLang. A separate package so that the main
+/// The libFuzzer harness for OptLang and the lesson reader. A separate package so that the main
 /// build never sees the sanitizer flags; build it with `fuzz/run`.
 let package = Package(
   name: "optfuzz",
@@ -13,7 +13,9 @@ let package = Package(
     .target(name: "CFuzzMain"),
     .executableTarget(
       name: "OptFuzz",
-      dependencies: ["CFuzzMain", .product(name: "OptLang", package: "main")],
+      dependencies: [
+        "CFuzzMain", .product(name: "OptLang", package: "main"), .product(name: "OptLessons", package: "main"),
+      ],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
   ]

@@ -51,7 +51,7 @@ public enum LessonListing {
   }
 
   /// The task's first sentence, shortened to `limit` characters, as plain text.
-  static func firstSentence(of task: String, limit: Int) -> String {
+  public static func firstSentence(of task: String, limit: Int) -> String {
     let flat = task.split(whereSeparator: \.isNewline).joined(separator: " ")
     var sentence = flat
     if let end = flat.range(of: ". ") { sentence = String(flat[..<end.lowerBound]) + "." }

@@ -13,6 +13,9 @@
 //                       `while True: pass` ends with a KeyboardInterrupt.
 //   OPTFUZZ_MODE=parse  tokenize and parse only (and `Interpreter.inputStatus`);
 //                       no interpreter, many times faster: explores the front end.
+//   OPTFUZZ_MODE=lesson read the input as a lesson (percent-format cells,
+//                       exercises) and render all its prose, maths included,
+//                       with and without colour, wide and narrow; no code runs.
 //   OPTFUZZ_THREAD=per-input  run each input via `Interpreter.onLargeStack`
 //                       (a new 512 MB-stack thread per input, as the REPL does).
 //                       Default: one persistent worker thread with the same
@@ -34,13 +37,19 @@
 import CFuzzMain
 import Foundation
 import OptLang
+import OptLessons
 
 // MARK: - Configuration
 
-private enum Mode { case run, parse }
+private enum Mode { case run, parse, lesson }
 
 private let env = ProcessInfo.processInfo.environment
-private let mode: Mode = env["OPTFUZZ_MODE"] == "parse" ? .parse : .run
+private let mode: Mode =
+  switch env["OPTFUZZ_MODE"] {
+  case "parse": .parse
+  case "lesson": .lesson
+  default: .run
+  }
 private let freshInterpreter = env["OPTFUZZ_FRESH"] == "1"
 private let checkFreed = env["OPTFUZZ_CHECK_FREED"] == "1"
 private let threadPerInput = env["OPTFUZZ_THREAD"] == "per-input"
@@ -221,6 +230,18 @@ private final class Harness: @unchecked Sendable {
 
 private let harness = Harness()
 
+/// Lesson mode: the notebook reader and the prose renderer on arbitrary text.
+private func readLesson(_ source: String) {
+  guard let lesson = try? Lesson(name: "fuzz", path: "fuzz.opt", text: source) else { return }
+  for renderer in [ProseRenderer(width: 30, color: false), ProseRenderer(width: 100, color: true)] {
+    var texts = lesson.steps.flatMap(\.prose) + [lesson.summary]
+    for exercise in lesson.exercises { texts += [exercise.task] + exercise.hints }
+    for text in texts { _ = renderer.render(text) }
+    _ = LessonListing.firstSentence(of: source, limit: renderer.width)
+  }
+  for exercise in lesson.exercises { _ = exercise.starterFile }
+}
+
 // MARK: - Entry point
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -229,6 +250,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   switch mode {
   case .run: harness.run(source)
   case .parse: harness.parse(source)
+  case .lesson: readLesson(source)
   }
   return 0
 }
