@@ -53,7 +53,7 @@ public enum Checker {
     } catch let error as OptError where error.kind == .assertionError {
       return .failed(error.message)
     } catch let error as OptError where error.kind == .keyboardInterrupt {
-      return .failed("the check was interrupted")
+      return .failed("the check was interrupted (by Ctrl-C or its time limit): does your code loop forever?")
     } catch {
       return .failed(describe(error, color))
     }

@@ -155,6 +155,12 @@ struct Check: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Do not colour output.")
   var noColor = false
 
+  /// How long an answer and its check may run before they are interrupted:
+  /// 120 s, or `$OPTREPL_CHECK_SECONDS`.
+  static var timeLimitSeconds: Int {
+    Int(ProcessInfo.processInfo.environment["OPTREPL_CHECK_SECONDS"] ?? "") ?? 120
+  }
+
   func run() throws {
     let context = LessonContext(noColor: noColor)
     let exercise = try context.exercise(id)
@@ -171,7 +177,11 @@ struct Check: ParsableCommand {
       FileHandle.standardError.write(Data(((error as? OptError)?.render(color: false) ?? "\(error)\n").utf8))
       throw ExitCode.failure
     }
+    // An answer that loops forever is stopped as Ctrl-C would stop it.
+    let timeLimit = DispatchWorkItem { Interrupt.requested = true }
+    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Self.timeLimitSeconds), execute: timeLimit)
     let outcome = Checker.grade(exercise, answer: answer, in: context.makeInterpreter(), color: context.color)
+    timeLimit.cancel()
     var progress = context.loadProgress()
     switch outcome {
     case .passed:

@@ -86,6 +86,18 @@ import Testing
     }
   }
 
+  @Test func anAnswerThatLoopsForeverIsStoppedByTheTimeLimit() throws {
+    try Self.withDataHome { data in
+      let answer = "def my_time_decay(eta, decay):\n    while True:\n        pass\n"
+      try CommandLineTests.withProgram(answer) { path in
+        let o = try CommandLineTests.run(
+          ["check", "decay-1", path], environment: ["XDG_DATA_HOME": data, "OPTREPL_CHECK_SECONDS": "1"])
+        #expect(o.status == 1 && o.reason == .exit)
+        #expect(o.stderr.contains("does your code loop forever?"), "\(o.stderr)")
+      }
+    }
+  }
+
   @Test func checkWithoutAFileExplainsWhereTheAnswerGoes() throws {
     try Self.withDataHome { data in
       let o = try Self.run(["check", "decay-1"], dataHome: data)
