@@ -186,6 +186,8 @@ extension REPL {
       text += "\n\n"
     }
     text += "Then :check grades it. :hint gives a hint (\(exercise.hints.count) in all); :solution shows an answer.\n"
+    text += "To work in an editor: optrepl exercises \(exercise.id) > \(exercise.id).opt in a shell, edit it, "
+    text += ":load \(exercise.id).opt here, :check.\n"
     write(text)
   }
 
