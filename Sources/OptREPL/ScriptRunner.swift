@@ -56,6 +56,14 @@ public struct ScriptRunner {
     }
   }
 
+  /// Runs `body` with Ctrl-C turned into a KeyboardInterrupt of the running
+  /// program (as for a script), for the lesson and exercise subcommands.
+  public static func withInterrupts<T>(_ body: () throws -> T) rethrows -> T {
+    InterruptHandler.install()
+    defer { InterruptHandler.uninstall() }
+    return try body()
+  }
+
   /// Prints an error to standard error, after whatever the program printed.
   public func report(_ error: Error) {
     fflush(nil)

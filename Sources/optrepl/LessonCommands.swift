@@ -77,7 +77,8 @@ struct Walk: ParsableCommand {
       write: { print($0, terminator: "") })
     let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     while true {
-      switch walkthrough.showNext() {
+      // Ctrl-C while a cell runs stops it with a KeyboardInterrupt; at the pause it ends the walk.
+      switch ScriptRunner.withInterrupts({ walkthrough.showNext() }) {
       case .finished:
         throw ExitCode.success
       case .failed:
@@ -180,7 +181,9 @@ struct Check: ParsableCommand {
     // An answer that loops forever is stopped as Ctrl-C would stop it.
     let timeLimit = DispatchWorkItem { Interrupt.requested = true }
     DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Self.timeLimitSeconds), execute: timeLimit)
-    let outcome = Checker.grade(exercise, answer: answer, in: context.makeInterpreter(), color: context.color)
+    let outcome = ScriptRunner.withInterrupts {
+      Checker.grade(exercise, answer: answer, in: context.makeInterpreter(), color: context.color)
+    }
     timeLimit.cancel()
     var progress = context.loadProgress()
     switch outcome {
