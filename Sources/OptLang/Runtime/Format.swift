@@ -117,12 +117,12 @@ public enum Format {
   }
 
   /// The items of a list or tuple, separated by commas. Printing ten million
-  /// of them takes seconds: on Ctrl-C the text stops at "...", and `str`,
+  /// of them takes seconds: on Ctrl-C (checked every 4,096 items) the text stops at "...", and `str`,
   /// `repr`, `print` and the prompt's echo raise the KeyboardInterrupt.
   private static func writeItems(_ items: [Value], into out: inout String, depth: Int) {
     for (i, item) in items.enumerated() {
       if i > 0 { out += ", " }
-      if i & 0xFFFF == 0xFFFF && Interrupt.requested {
+      if i & 0xFFF == 0xFFF && Interrupt.requested {
         out += "..."
         return
       }
