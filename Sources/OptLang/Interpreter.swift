@@ -48,6 +48,15 @@ public final class Interpreter {
     }
   }
 
+  /// Runs `body` with everything the program prints sent to `sink` instead
+  /// (`{ _ in }` discards it), then restores where output went.
+  public func withOutput<T>(_ sink: @escaping (String) -> Void, _ body: () throws -> T) rethrows -> T {
+    let saved = runtime.output
+    runtime.output = sink
+    defer { runtime.output = saved }
+    return try body()
+  }
+
   /// Forgets every definition: a fresh session with the same output.
   public func reset() {
     runtime.globals.reset()

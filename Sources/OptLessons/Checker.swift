@@ -32,12 +32,13 @@ public enum Checker {
       try prepare(exercise, in: interpreter)
     } catch {
       return .failed(
-        "the lesson's own code failed before your answer ran (a bug in optrepl):\n\(describe(error, color))")
+        "the lesson's own code failed before your answer ran (a bug in optrepl):\n\(OptError.text(of: error, color: color))"
+      )
     }
     do {
       try run(answer, in: interpreter)
     } catch {
-      return .failed("your answer stopped with an error:\n" + describe(error, color))
+      return .failed("your answer stopped with an error:\n" + OptError.text(of: error, color: color))
     }
     return grade(exercise, in: interpreter, color: color)
   }
@@ -55,12 +56,8 @@ public enum Checker {
     } catch let error as OptError where error.kind == .keyboardInterrupt {
       return .failed("the check was interrupted (by Ctrl-C or its time limit): does your code loop forever?")
     } catch {
-      return .failed(describe(error, color))
+      return .failed(OptError.text(of: error, color: color))
     }
-  }
-
-  static func describe(_ error: Error, _ color: Bool) -> String {
-    (error as? OptError)?.render(color: color) ?? "\(error)\n"
   }
 
   static func run(_ file: SourceFile, in interpreter: Interpreter) throws {
@@ -68,10 +65,6 @@ public enum Checker {
   }
 
   static func quietly(_ interpreter: Interpreter, _ body: () throws -> Void) throws {
-    let runtime = interpreter.runtime
-    let saved = runtime.output
-    runtime.output = { _ in }
-    defer { runtime.output = saved }
-    try body()
+    try interpreter.withOutput({ _ in }, body)
   }
 }

@@ -40,7 +40,7 @@ public struct ProseRenderer: Sendable {
           i += 1
         }
         i += 1
-        blocks.append(Block(text: code.map { "    " + paint($0, Self.codeStyle) }.joined(separator: "\n")))
+        blocks.append(Block(text: code.map { "    " + paint($0, .code) }.joined(separator: "\n")))
       } else if line.hasPrefix("$$") {
         var math = String(line.dropFirst(2))
         while !math.contains("$$"), i < lines.count {
@@ -98,7 +98,7 @@ public struct ProseRenderer: Sendable {
     let line = wrap(words, first: "", rest: "")
     guard level <= 2 else { return line }
     let visible = line.split(separator: "\n").map { Self.visibleWidth(String($0)) }.max() ?? 0
-    return line + "\n" + paint(String(repeating: level == 1 ? "═" : "─", count: visible), Self.ruleStyle)
+    return line + "\n" + paint(String(repeating: level == 1 ? "═" : "─", count: visible), .rule)
   }
 
   // MARK: - Inline text
@@ -115,8 +115,6 @@ public struct ProseRenderer: Sendable {
     public static let passed = Style(rawValue: 16)
     public static let failed = Style(rawValue: 32)
   }
-  static let codeStyle: Style = .code
-  static let ruleStyle: Style = .rule
 
   /// A run of text in one style.
   struct Piece {

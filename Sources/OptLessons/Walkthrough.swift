@@ -52,33 +52,24 @@ public final class Walkthrough {
     }
     show(header(position))
     var result = StepResult.shown
-    for prose in step.prose {
+    /// Shows an error where it happened; an error of the program fails the step.
+    func attempt(_ body: () throws -> Void) {
       do {
-        show(renderer.render(try interpolate(prose)) + "\n")
-      } catch let error as OptError {
-        show(error.render(color: renderer.color))
-        result = .failed(error)
+        try body()
       } catch {
-        show("\(error)\n")
+        show(OptError.text(of: error, color: renderer.color))
+        if let error = error as? OptError { result = .failed(error) }
       }
+    }
+    for prose in step.prose {
+      attempt { show(renderer.render(try interpolate(prose)) + "\n") }
     }
     if let exercise = step.exercise {
       show(exerciseText(exercise))
     }
     if let code = step.code {
       show(codeText(code.text) + "\n")
-      let runtime = interpreter.runtime
-      let saved = runtime.output
-      runtime.output = show
-      defer { runtime.output = saved }
-      do {
-        try run(code)
-      } catch let error as OptError {
-        show(error.render(color: renderer.color))
-        result = .failed(error)
-      } catch {
-        show("\(error)\n")
-      }
+      attempt { try interpreter.withOutput(show) { try run(code) } }
     }
     transcripts.append(transcript)
     position += 1
@@ -104,14 +95,13 @@ public final class Walkthrough {
   /// that a walkthrough resumed in a new session has the definitions it needs.
   public func catchUp(to steps: Int) throws {
     let steps = min(steps, lesson.steps.count)
-    let runtime = interpreter.runtime
-    let saved = runtime.output
-    runtime.output = { _ in }
-    defer { runtime.output = saved }
-    while position < steps {
-      if let code = lesson.steps[position].code { try run(code) }
-      transcripts.append(header(position) + "(run before this session resumed)\n")
-      position += 1
+    let discard: (String) -> Void = { _ in }
+    try interpreter.withOutput(discard) {
+      while position < steps {
+        if let code = lesson.steps[position].code { try run(code) }
+        transcripts.append(header(position) + "(run before this session resumed)\n")
+        position += 1
+      }
     }
   }
 
@@ -133,20 +123,20 @@ public final class Walkthrough {
   }
 
   private func value(of expression: String) throws -> String {
-    let runtime = interpreter.runtime
-    let saved = runtime.output
     var printed = ""
-    runtime.output = { printed += $0 }
-    defer { runtime.output = saved }
-    let interpreter = self.interpreter
-    let file = SourceFile(name: "\(lesson.path) (prose)", text: "print(\(expression), end=\"\")\n")
-    try Interpreter.onLargeStack { try interpreter.run(file) }
+    let collect: (String) -> Void = { printed += $0 }
+    try interpreter.withOutput(collect) {
+      try run(SourceFile(name: "\(lesson.path) (prose)", text: "print(\(expression), end=\"\")\n"))
+    }
     return printed
   }
 
   private func run(_ cell: Cell) throws {
+    try run(SourceFile(name: lesson.path, text: cell.codeInPlace))
+  }
+
+  private func run(_ file: SourceFile) throws {
     let interpreter = self.interpreter
-    let file = SourceFile(name: lesson.path, text: cell.codeInPlace)
     try Interpreter.onLargeStack { try interpreter.run(file) }
   }
 

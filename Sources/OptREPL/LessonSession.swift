@@ -74,17 +74,16 @@ extension REPL {
       walkthrough = Walkthrough(
         lesson: lesson, interpreter: interpreter, renderer: renderer, write: { [unowned self] in write($0) })
       lessons.walkthroughs[lesson.name] = walkthrough
-      let saved = lessons.progress(warn: warnLearner).lessonSteps[lesson.name] ?? 0
-      if saved > 0 && saved < lesson.steps.count {
+      let resumeAt = lessons.progress(warn: warnLearner).lessonSteps[lesson.name] ?? 0
+      if resumeAt > 0 && resumeAt < lesson.steps.count {
         write(
-          "Resuming \(lesson.name) at step \(saved + 1) of \(lesson.steps.count) (running the code before it first).\n")
+          "Resuming \(lesson.name) at step \(resumeAt + 1) of \(lesson.steps.count) (running the code before it first).\n"
+        )
         InterruptHandler.clear()
         do {
-          try walkthrough.catchUp(to: saved)
-        } catch let error as OptError {
-          writeError(error.render(color: color))
+          try walkthrough.catchUp(to: resumeAt)
         } catch {
-          writeError("\(error)\n")
+          writeError(OptError.text(of: error, color: color))
         }
       }
     }
@@ -164,10 +163,8 @@ extension REPL {
       InterruptHandler.clear()
       do {
         try Checker.prepare(exercise, in: interpreter)
-      } catch let error as OptError {
-        writeError(error.render(color: color))
       } catch {
-        writeError("\(error)\n")
+        writeError(OptError.text(of: error, color: color))
       }
     }
     showExercise(exercise)

@@ -175,7 +175,7 @@ struct Check: ParsableCommand {
     do {
       answer = try ScriptRunner.readSource(path)
     } catch {
-      FileHandle.standardError.write(Data(((error as? OptError)?.render(color: false) ?? "\(error)\n").utf8))
+      FileHandle.standardError.write(Data(OptError.text(of: error, color: false).utf8))
       throw ExitCode.failure
     }
     // An answer that loops forever is stopped as Ctrl-C would stop it.

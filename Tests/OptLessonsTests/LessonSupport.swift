@@ -44,7 +44,9 @@ enum LessonSupport {
 
   /// The key numbers of a lesson, from `KeyNumbers/NAME.txt` (derived by `NAME.py`).
   static func keyNumbers(of lesson: String) throws -> [KeyNumber] {
-    let url = try require(Bundle.module.url(forResource: "KeyNumbers/\(lesson)", withExtension: "txt"))
+    guard let url = Bundle.module.url(forResource: "KeyNumbers/\(lesson)", withExtension: "txt") else {
+      throw KeyNumberFileError(line: "there is no KeyNumbers/\(lesson).txt")
+    }
     let text = try String(contentsOf: url, encoding: .utf8)
     return try text.split(whereSeparator: \.isNewline).compactMap { line in
       let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -52,21 +54,15 @@ enum LessonSupport {
       let parts = trimmed.split(separator: "#", maxSplits: 1)
       let fields = parts[0].split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count == 3, let expected = Double(fields[1]), let tolerance = Double(fields[2]) else {
-        throw KeyNumberFormatError(line: String(line))
+        throw KeyNumberFileError(line: String(line))
       }
       let note = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
       return KeyNumber(expression: String(fields[0]), expected: expected, relativeTolerance: tolerance, note: note)
     }
   }
 
-  struct KeyNumberFormatError: Error {
+  /// A key-number file that is missing, or a line of it that is not `EXPRESSION EXPECTED RTOL`.
+  struct KeyNumberFileError: Error {
     let line: String
   }
 }
-
-private func require<T>(_ value: T?) throws -> T {
-  guard let value else { throw MissingResource() }
-  return value
-}
-
-private struct MissingResource: Error {}

@@ -65,6 +65,12 @@ extension OptError: CustomStringConvertible {
   /// with a caret under the span, the hint, and the chain of calls.
   public var description: String { render(color: false) }
 
+  /// Any error as the learner sees it: an `OptError` rendered with its place,
+  /// anything else as its description, on a line of its own.
+  public static func text(of error: Error, color: Bool) -> String {
+    (error as? OptError)?.render(color: color) ?? "\(error)\n"
+  }
+
   public func render(color: Bool) -> String {
     let red = color ? "\u{1B}[1;31m" : ""
     let bold = color ? "\u{1B}[1m" : ""
