@@ -59,11 +59,6 @@ static inline void optrepl_history_add(History *h, const char *line) {
   history(h, &ev, H_ENTER, line);
 }
 
-static inline void optrepl_history_clear(History *h) {
-  HistEvent ev;
-  history(h, &ev, H_CLEAR);
-}
-
 /// Writes to standard output through stdio, which libedit writes through too,
 /// so that the two stay in order.
 static inline void optrepl_print(const char *text) {

@@ -80,7 +80,7 @@ struct CommandTable {
     let matching = typed.isEmpty ? [] : commands.filter { $0.name.hasPrefix(typed) }
     switch matching.count {
     case 1: return .found(matching[0])
-    case 0: return .unknown(suggestion: Self.closest(to: typed, among: names))
+    case 0: return .unknown(suggestion: Suggest.closest(to: typed, among: names))
     default: return .ambiguous(matching)
     }
   }
@@ -95,49 +95,41 @@ struct CommandTable {
     return (String(name), argument)
   }
 
-  /// The name closest to `typed` by edit distance, if it is close for the name's length.
-  static func closest(to typed: String, among names: [String]) -> String? {
-    Suggest.closest(to: typed, among: names)
-  }
-
-  /// Every command of the REPL: the session's own, then the lessons' and exercises'.
+  /// Every command of the REPL, in the order `:help` lists them: the
+  /// session's own, the lessons' and exercises', and `:quit` last.
   static var standard: CommandTable {
-    let own = session.commands
-    // :quit stays last in :help.
-    return CommandTable(own.filter { $0.name != "quit" } + lessonCommands + own.filter { $0.name == "quit" })
-  }
-
-  /// The commands of issue 2's REPL.
-  static var session: CommandTable {
-    CommandTable([
-      Command(
-        name: "help", usage: ":help [NAME]", summary: "this list, or help on a command or a name (as ?NAME)",
-        argument: .commandOrName, action: { $0.helpCommand($1) }),
-      Command(
-        name: "load", usage: ":load FILE", summary: "run FILE in this session; its definitions stay",
-        argument: .file, action: { $0.loadCommand($1) }),
-      Command(
-        name: "reload", usage: ":reload", summary: "run the file of the last :load again",
-        argument: .none, action: { repl, _ in repl.reloadCommand() }),
-      Command(
-        name: "paste", usage: ":paste", summary: "type or paste lines until a line :end, then run them as one program",
-        argument: .none, action: { repl, _ in repl.pasteCommand() }),
-      Command(
-        name: "vars", usage: ":vars", summary: "list the variables you have defined, with their values",
-        argument: .none, action: { repl, _ in repl.varsCommand() }),
-      Command(
-        name: "source", usage: ":source NAME", summary: "show the source of a function or rule",
-        argument: .code, action: { $0.sourceCommand($1) }),
-      Command(
-        name: "time", usage: ":time EXPR", summary: "run EXPR, print its value and how long it took",
-        argument: .code, action: { $0.timeCommand($1) }),
-      Command(
-        name: "reset", usage: ":reset", summary: "forget every definition: a fresh session",
-        argument: .none, action: { repl, _ in repl.resetCommand() }),
-      Command(
-        name: "quit", usage: ":quit", summary: "leave (Ctrl-D on an empty line does the same)",
-        argument: .none, action: { _, _ in .quit }),
-    ])
+    CommandTable(
+      [
+        Command(
+          name: "help", usage: ":help [NAME]", summary: "this list, or help on a command or a name (as ?NAME)",
+          argument: .commandOrName, action: { $0.helpCommand($1) }),
+        Command(
+          name: "load", usage: ":load FILE", summary: "run FILE in this session; its definitions stay",
+          argument: .file, action: { $0.loadCommand($1) }),
+        Command(
+          name: "reload", usage: ":reload", summary: "run the file of the last :load again",
+          argument: .none, action: { repl, _ in repl.reloadCommand() }),
+        Command(
+          name: "paste", usage: ":paste",
+          summary: "type or paste lines until a line :end, then run them as one program",
+          argument: .none, action: { repl, _ in repl.pasteCommand() }),
+        Command(
+          name: "vars", usage: ":vars", summary: "list the variables you have defined, with their values",
+          argument: .none, action: { repl, _ in repl.varsCommand() }),
+        Command(
+          name: "source", usage: ":source NAME", summary: "show the source of a function or rule",
+          argument: .code, action: { $0.sourceCommand($1) }),
+        Command(
+          name: "time", usage: ":time EXPR", summary: "run EXPR, print its value and how long it took",
+          argument: .code, action: { $0.timeCommand($1) }),
+        Command(
+          name: "reset", usage: ":reset", summary: "forget every definition: a fresh session",
+          argument: .none, action: { repl, _ in repl.resetCommand() }),
+      ] + lessonCommands + [
+        Command(
+          name: "quit", usage: ":quit", summary: "leave (Ctrl-D on an empty line does the same)",
+          argument: .none, action: { _, _ in .quit })
+      ])
   }
 }
 
@@ -207,6 +199,11 @@ extension REPL {
       write(text + "\n")
       return
     }
+    writeNotDefined(name)
+  }
+
+  /// "NameError: 'x' is not defined (did you mean 'y'?)" for a name asked about.
+  func writeNotDefined(_ name: String) {
     var message = "NameError: '\(name)' is not defined"
     if let close = interpreter.closestName(to: name) { message += " (did you mean '\(close)'?)" }
     writeError(message + "\n")
@@ -278,7 +275,6 @@ extension REPL {
         lines.append(PastedPrompt.strip(line))
       }
     }
-    editor.tabInsertsTab = false
     guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return .keepGoing }
     evaluate(lines.joined(separator: "\n") + "\n", name: nextEntryName(), echo: .all)
     return .keepGoing
@@ -313,9 +309,7 @@ extension REPL {
     } else if interpreter.isDefined(name) {
       writeError("'\(name)' has no source to show: only functions and rules written in code have one (try ?\(name))\n")
     } else {
-      var message = "NameError: '\(name)' is not defined"
-      if let close = interpreter.closestName(to: name) { message += " (did you mean '\(close)'?)" }
-      writeError(message + "\n")
+      writeNotDefined(name)
     }
     return .keepGoing
   }

@@ -92,7 +92,7 @@ struct Completion: Equatable {
     let directoryPart = slash.map { String(partial[...$0]) } ?? ""
     let base = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
     var directory = directoryPart.isEmpty ? "." : directoryPart
-    if directory == "~/" || directory.hasPrefix("~/") {
+    if directory.hasPrefix("~/") {
       directory = HistoryFile.homeDirectory() + directory.dropFirst()
     }
     if partial == "~" { return ["~/"] }

@@ -14,12 +14,9 @@ final class LessonSession {
   /// Exercises whose check has failed at least once (their solution is shown
   /// without asking).
   var failedOnce: Set<String> = []
-  let progressPath: String
+  /// `$XDG_DATA_HOME/optrepl/progress.json`.
+  let progressPath = LearnerProgress.defaultPath()
   private var loadedProgress: LearnerProgress?
-
-  init(progressPath: String?) {
-    self.progressPath = progressPath ?? LearnerProgress.defaultPath()
-  }
 
   /// The progress, read at first use; a warning if the file was unreadable.
   func progress(warn: (String) -> Void) -> LearnerProgress {
@@ -178,14 +175,17 @@ extension REPL {
     text += renderer.render(exercise.task) + "\n"
     if !exercise.starter.isEmpty {
       text += "Starter code (type or paste your version; :paste takes several lines):\n"
-      text += exercise.starter.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
-        separator: "\n")
-      text += "\n\n"
+      text += Self.indented(exercise.starter) + "\n"
     }
     text += "Then :check grades it. :hint gives a hint (\(exercise.hints.count) in all); :solution shows an answer.\n"
     text += "To work in an editor: optrepl exercises \(exercise.id) > \(exercise.id).opt in a shell, edit it, "
     text += ":load \(exercise.id).opt here, :check.\n"
     write(text)
+  }
+
+  /// Code shown four spaces in, each line ending in a newline.
+  static func indented(_ code: String) -> String {
+    code.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 + "\n" }.joined()
   }
 
   private func currentExercise() -> Exercise? {
@@ -239,9 +239,7 @@ extension REPL {
       }
     }
     write(renderer.paint("A solution to \(exercise.id):", .bold) + "\n")
-    write(
-      exercise.solution.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
-        separator: "\n") + "\n")
+    write(Self.indented(exercise.solution.text))
     return .keepGoing
   }
 }

@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import Glibc
+import OptPlot
 
 /// The terminal line editor: libedit (emacs key bindings) with optrepl's
 /// prompt, history file, history prefix search, Tab completion and Ctrl-C.
@@ -217,9 +218,7 @@ final class LineEditor {
 
   /// The terminal's width in columns (80 when it cannot be told).
   static func terminalWidth() -> Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
-    return 80
+    PlotSettings.currentTerminalSize()?.columns ?? 80
   }
 
   /// Up/Down: the next older (`step` -1) or newer (+1) entry that starts with

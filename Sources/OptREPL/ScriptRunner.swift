@@ -101,12 +101,10 @@ public struct ScriptRunner {
     var good = 0
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
-    var consumed = 0
     loop: while true {
       switch decoder.decode(&iterator) {
       case .scalarValue(let scalar):
-        consumed += UTF8.width(scalar)
-        good = consumed
+        good += UTF8.width(scalar)
       case .emptyInput: break loop
       case .error: break loop
       }

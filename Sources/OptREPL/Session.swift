@@ -39,11 +39,9 @@ public final class REPL {
   ///   - color: colour error messages.
   ///   - historyPath: where history is kept between sessions (usually
   ///     `REPL.defaultHistoryPath()`), or nil for none.
-  ///   - progressPath: the learner's exercise progress (nil: the default,
-  ///     `$XDG_DATA_HOME/optrepl/progress.json`).
-  public convenience init(interpreter: Interpreter, color: Bool, historyPath: String?, progressPath: String? = nil) {
+  public convenience init(interpreter: Interpreter, color: Bool, historyPath: String?) {
     self.init(
-      interpreter: interpreter, color: color, historyPath: historyPath, progressPath: progressPath,
+      interpreter: interpreter, color: color, historyPath: historyPath,
       // Through stdio, as libedit and (usually) the interpreter's own output go,
       // so that everything appears in the order it was written.
       output: { optrepl_print($0) },
@@ -54,7 +52,7 @@ public final class REPL {
   }
 
   init(
-    interpreter: Interpreter, color: Bool, historyPath: String?, progressPath: String? = nil,
+    interpreter: Interpreter, color: Bool, historyPath: String?,
     output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void
   ) {
     self.interpreter = interpreter
@@ -62,7 +60,7 @@ public final class REPL {
     self.historyPath = historyPath
     self.output = output
     self.errorOutput = errorOutput
-    self.lessons = LessonSession(progressPath: progressPath)
+    self.lessons = LessonSession()
     interpreter.runtime.colorEnabled = color
   }
 
@@ -195,12 +193,10 @@ public final class REPL {
       let interpreter = self.interpreter
       try Interpreter.onLargeStack { try interpreter.run(source, name: name, echo: echo) }
       return true
-    } catch let error as OptError {
-      // The terminal has echoed ^C where the cursor was: start the message on a line of its own.
-      if error.kind == .keyboardInterrupt { write("\n") }
-      writeError(error.render(color: color))
     } catch {
-      writeError("\(error)\n")
+      // The terminal has echoed ^C where the cursor was: start the message on a line of its own.
+      if (error as? OptError)?.kind == .keyboardInterrupt { write("\n") }
+      writeError(OptError.text(of: error, color: color))
     }
     return false
   }

@@ -70,37 +70,33 @@ struct Optrepl: ParsableCommand {
   }
 
   /// Parses and runs, with exit status 2 for a usage error (the argument
-  /// parser's own default is 64).
+  /// parser's own default is 64). The subcommands are found by their first
+  /// word; anything else is the REPL, a FILE or -e (a file named like a
+  /// subcommand: ./walk).
   static func mainWithUsageStatus() -> Never {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    let subcommands: [String: ParsableCommand.Type] = [
+      "walk": Walk.self, "lessons": Lessons.self, "exercises": Exercises.self, "check": Check.self,
+    ]
+    if let first = arguments.first, let subcommand = subcommands[first] {
+      parseAndRun(subcommand, Array(arguments.dropFirst()))
+    }
+    parseAndRun(Optrepl.self, arguments)
+  }
+
+  /// Parses `arguments` as `command` and runs it; exits 0, the command's own
+  /// status, or 2 for a usage error.
+  static func parseAndRun(_ command: ParsableCommand.Type, _ arguments: [String]) -> Never {
     do {
-      // The subcommands are found by their first word; anything else is the
-      // REPL, a FILE or -e (a file named like a subcommand: ./walk).
-      let subcommands: [String: ParsableCommand.Type] = [
-        "walk": Walk.self, "lessons": Lessons.self, "exercises": Exercises.self, "check": Check.self,
-      ]
-      if let first = arguments.first, let subcommand = subcommands[first] {
-        do {
-          var command = try subcommand.parseAsRoot(Array(arguments.dropFirst()))
-          try command.run()
-          Foundation.exit(0)
-        } catch {
-          if subcommand.exitCode(for: error) == .validationFailure {
-            FileHandle.standardError.write(Data((subcommand.fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
-          }
-          subcommand.exit(withError: error)
-        }
-      }
-      var command = try parseAsRoot(arguments)
-      try command.run()
+      var parsed = try command.parseAsRoot(arguments)
+      try parsed.run()
       Foundation.exit(0)
     } catch {
-      if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      if command.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((command.fullMessage(for: error) + "\n").utf8))
         Foundation.exit(2)
       }
-      exit(withError: error)
+      command.exit(withError: error)
     }
   }
 }

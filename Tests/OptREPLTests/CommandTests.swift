@@ -43,16 +43,18 @@ struct CommandTests {
       return
     }
     #expect(suggestion == "load")
-    if case .unknown(let none) = table.resolve("xyzzy") { #expect(none == nil) }
-    if case .unknown(let quit) = table.resolve("qiut") { #expect(quit == "quit") }
+    #expect(self.suggestion(for: "xyzzy") == .some(nil))
+    #expect(self.suggestion(for: "qiut") == "quit")
+  }
+
+  /// The suggestion for a name that resolves to no command; nil (the outer
+  /// optional) if it did resolve to one or was ambiguous.
+  func suggestion(for typed: String) -> String?? {
+    guard case .unknown(let suggestion) = table.resolve(typed) else { return nil }
+    return .some(suggestion)
   }
 
   @Test func anExactNameWinsOverALongerOne() {
-    // As :lesson and :lessons will be.
-    var table = CommandTable.standard
-    for name in ["lessons", "lesson"] {
-      table.add(Command(name: name, usage: ":" + name, summary: "", argument: .none, action: { _, _ in .keepGoing }))
-    }
     #expect(table.resolve("lesson").command?.name == "lesson")
     #expect(table.resolve("lessons").command?.name == "lessons")
     if case .ambiguous = table.resolve("less") {} else { Issue.record(":less should be ambiguous") }

@@ -8,18 +8,11 @@ import Testing
 struct LessonTerminalTests {
   typealias Home = TerminalTests.Home
 
-  func start(_ home: Home) throws -> Terminal {
-    let terminal = try Terminal(environment: home.environment)
-    try terminal.expect("type :help for help, Ctrl-D to quit")
-    try terminal.expectPrompt()
-    return terminal
-  }
-
   static let pause = "[Enter] next · b back · q quit"
 
   @Test func aLessonGoesOnWithEnterBackWithBAndResumesWhereItWasLeft() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try TerminalTests.start(home)
     t.type(":lesson keras-decay\r")
     try t.expect("keras-decay · 1/")
     try t.expect(Self.pause)
@@ -47,7 +40,7 @@ struct LessonTerminalTests {
     t.type(":quit\r")
     #expect(t.waitForExit() == 0)
     // A new session resumes from the progress file, running the earlier code first.
-    let again = try start(home)
+    let again = try TerminalTests.start(home)
     again.type(":lesson keras-decay\r")
     try again.expect("Resuming keras-decay at step 4")
     try again.expect("keras-decay · 4/")
@@ -57,7 +50,7 @@ struct LessonTerminalTests {
 
   @Test func anExerciseIsCheckedHintedAndSolved() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try TerminalTests.start(home)
     t.type(":exercise decay-1\r")
     try t.expect("Exercise decay-1")
     try t.expect(":check grades it")
@@ -92,7 +85,7 @@ struct LessonTerminalTests {
 
   @Test func theSolutionAsksFirstWhenNothingWasChecked() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try TerminalTests.start(home)
     t.type(":solution\r")
     try t.expect("no exercise chosen")
     try t.expectPrompt()
@@ -111,7 +104,7 @@ struct LessonTerminalTests {
 
   @Test func tabCompletesLessonNamesAndExerciseIDs() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try TerminalTests.start(home)
     t.type(":lesson keras-d\t")
     try t.expect("keras-decay")
     t.type("\u{15}")  // Ctrl-U: drop the line

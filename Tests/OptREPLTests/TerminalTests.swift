@@ -37,7 +37,7 @@ struct TerminalTests {
   static let ctrlR = "\u{12}"
 
   /// Starts optrepl and waits for its banner and first prompt.
-  func start(_ home: Home) throws -> Terminal {
+  static func start(_ home: Home) throws -> Terminal {
     let terminal = try Terminal(environment: home.environment)
     try terminal.expect("type :help for help, Ctrl-D to quit")
     try terminal.expectPrompt()
@@ -46,7 +46,7 @@ struct TerminalTests {
 
   @Test func editingInTheMiddleOfTheLine() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     // 1+2, cursor back before the '+', insert 0: 10+2.
     t.type("1+2" + Self.left + Self.left + "0\r")
     try t.expectLine("12")
@@ -55,7 +55,7 @@ struct TerminalTests {
 
   @Test func multiLineBlockWithContinuationPrompt() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("def f(x):\r")
     try t.expectPrompt("... ")
     t.type("    return x*2\r")
@@ -69,7 +69,7 @@ struct TerminalTests {
   @Test func historyIsKeptAcrossSessions() throws {
     let home = try Home()
     do {
-      let first = try start(home)
+      let first = try Self.start(home)
       first.type("40+2\r")
       try first.expectLine("42")
       try first.expectPrompt()
@@ -84,7 +84,7 @@ struct TerminalTests {
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
     #expect(saved.contains("\n40+2\n7*7\na = 3\n:quit\n"))
 
-    let second = try start(home)
+    let second = try Self.start(home)
     // Up on an empty line: the newest entries, one by one.
     second.type(Self.up + Self.up + Self.up + "\r")
     try second.expectLine("49")
@@ -109,7 +109,7 @@ struct TerminalTests {
 
   @Test func upOnAnEmptyLineIsNotStuckOnAnEarlierSearch() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("40+2\r")
     try t.expectLine("42")
     try t.expectPrompt()
@@ -127,7 +127,7 @@ struct TerminalTests {
 
   @Test func tabCompletesModuleMembersAndCommands() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("import numpy as np\r")
     try t.expectPrompt()
     // np.sq is both sqrt and square: Tab lists them.
@@ -159,7 +159,7 @@ struct TerminalTests {
 
   @Test func ctrlCStopsARunningProgramAndKeepsTheSession() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("y = 5\r")
     try t.expectPrompt()
     t.type("while True: x = 1\r")
@@ -176,7 +176,7 @@ struct TerminalTests {
   /// prompt with the session intact.
   @Test func ctrlCStopsATimedLoopAndKeepsTheSession() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("def spin(n):\r")
     try t.expect("... ")
     t.type("    total = 0\r")
@@ -196,7 +196,7 @@ struct TerminalTests {
   /// Turning ten million numbers into text takes seconds; Ctrl-C stops it.
   @Test func ctrlCStopsTheTextOfAHugeList() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("l = list(range(10000000))\r")
     try t.expectPrompt(timeout: 30)
     t.type("s = str(l)\r")
@@ -208,7 +208,7 @@ struct TerminalTests {
 
   @Test func ctrlCAbandonsAHalfTypedLine() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("1+")
     try t.expect("1+")
     t.type(Self.ctrlC)
@@ -230,7 +230,7 @@ struct TerminalTests {
 
   @Test func ctrlDOnAnEmptyLineExitsWithStatusZero() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("1+1\r")
     try t.expectLine("2")
     try t.expectPrompt()
@@ -241,7 +241,7 @@ struct TerminalTests {
 
   @Test func nonASCIINamesAreKept() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("β = 0.9\r")
     try t.expectPrompt()
     t.type("β\r")
@@ -250,7 +250,7 @@ struct TerminalTests {
 
   @Test func anErrorKeepsTheSession() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type("k = 10\r")
     try t.expectPrompt()
     t.type("undefined_thing + 1\r")
@@ -262,7 +262,7 @@ struct TerminalTests {
 
   @Test func pastedPromptsAreStripped() throws {
     let home = try Home()
-    let t = try start(home)
+    let t = try Self.start(home)
     t.type(">>> def h(n):\r")
     try t.expectPrompt("... ")
     t.type("...     return n + 1\r")
