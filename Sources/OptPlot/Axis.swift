@@ -7,9 +7,6 @@ struct Axis: Equatable {
   var log: Bool
   var ticks: [Double]
 
-  /// The value as the axis measures it (its logarithm on a log axis).
-  @inline(__always) func transform(_ v: Double) -> Double { log ? log10(v) : v }
-
   /// Where `v` falls between the limits: 0 at `lo`, 1 at `hi`; NaN if it
   /// cannot be shown (a value ≤ 0 on a log axis, a NaN).
   @inline(__always) func fraction(_ v: Double) -> Double {

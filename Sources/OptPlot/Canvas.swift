@@ -8,6 +8,9 @@ enum CanvasKind: Sendable {
 
   var cellWidth: Int { self == .braille ? 2 : 3 }
   var cellHeight: Int { self == .braille ? 4 : 3 }
+
+  /// Braille when the terminal's character set has it, else ASCII.
+  init(unicode: Bool) { self = unicode ? .braille : .ascii }
 }
 
 /// A grid of character cells, each a small matrix of dots, with one colour per

@@ -198,7 +198,7 @@ enum ContourBuiltin {
     guard items.count == 2, let a = try? PlotData.numbers(items[0], "", ""),
       let b = try? PlotData.numbers(items[1], "", "")
     else { return false }
-    return a.count == b.count && PlotData.isSequence(items[0]) && PlotData.isSequence(items[1])
+    return a.count == b.count
   }
 
   static func parsePath(_ v: Value, index: Int?) throws -> [(x: Double, y: Double)] {
@@ -268,13 +268,14 @@ enum ContourBuiltin {
     var best = start
     var step = cell
     var evaluations = 0
-    let smallest = (abs(cell.0) * 1e-6, abs(cell.1) * 1e-6)
-    while evaluations < 400 && (abs(step.0) > smallest.0 || abs(step.1) > smallest.1) {
+    let smallest = (cell.0 * 1e-6, cell.1 * 1e-6)
+    while evaluations < 400 && (step.0 > smallest.0 || step.1 > smallest.1) {
       var moved = false
       for (dx, dy) in [(step.0, 0.0), (-step.0, 0.0), (0.0, step.1), (0.0, -step.1)] {
         let x = best.x + dx
         let y = best.y + dy
-        guard x >= min(xr.0, xr.1), x <= max(xr.0, xr.1), y >= min(yr.0, yr.1), y <= max(yr.0, yr.1) else { continue }
+        // The ranges go from low to high (PlotData.interval checks it).
+        guard (xr.0...xr.1).contains(x), (yr.0...yr.1).contains(y) else { continue }
         try Interrupt.check()
         evaluations += 1
         let v = try scalar(f, x, y, runtime: runtime)

@@ -16,7 +16,7 @@ struct Figure {
 
   /// A line plot's data.
   struct Series {
-    enum Style: String { case line, stairs, scatter }
+    enum Style { case line, stairs, scatter }
     var label: String?
     var xs: [Double]
     var ys: [Double]

@@ -10,7 +10,6 @@ struct PlotOptions {
   var width: Int?
   var height: Int?
   var unicode: Bool
-  var color: Bool
   var file: String?
   let settings: PlotSettings
 
@@ -29,7 +28,6 @@ struct PlotOptions {
     } else {
       unicode = settings.unicode
     }
-    color = settings.color
     if let f = args.keyword("file"), !f.isNone {
       guard case .string(let s) = f else {
         throw OptError(.typeError, "\(name)(): file= must be a file name in quotes, not \(f.typeNameWithArticle)")
@@ -46,10 +44,11 @@ struct PlotOptions {
   /// A text option: a string (anything else is shown as `str` shows it); None means none.
   static func text(_ v: Value?) -> String? {
     guard let v, !v.isNone else { return nil }
-    let s = Format.str(v)
-    // One line: a newline would break the frame.
-    return s.replacingOccurrences(of: "\n", with: " ")
+    return oneLine(Format.str(v))
   }
+
+  /// Text put on one line: a newline would break the frame.
+  static func oneLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
 
   static func size(_ v: Value?, _ key: String, _ name: String, range: ClosedRange<Int>) throws -> Int? {
     guard let v, !v.isNone else { return nil }
@@ -65,7 +64,8 @@ struct PlotOptions {
     return n
   }
 
-  var kind: CanvasKind { unicode ? .braille : .ascii }
+  var kind: CanvasKind { CanvasKind(unicode: unicode) }
+  var color: Bool { settings.color }
 
   /// The canvas height in cells: `height=`, or what the terminal leaves for it.
   func rows() -> Int {
@@ -167,7 +167,7 @@ enum PlotData {
           .valueError, "\(name)(): there are \(count) \(many), so labels= needs a list of \(count) names",
           hint: "for example labels=[\"adam\", \"sgd\"]")
       }
-      return [s.value]
+      return [PlotOptions.oneLine(s.value)]
     }
     guard let items = items(v) else {
       throw OptError(.typeError, "\(name)(): labels= must be a list of names, not \(v.typeNameWithArticle)")
@@ -178,7 +178,7 @@ enum PlotData {
         "\(name)(): there \(count == 1 ? "is 1 \(one)" : "are \(count) \(many)") but \(items.count) label\(items.count == 1 ? "" : "s")",
         hint: "give one label per \(one)")
     }
-    return items.map { Format.str($0).replacingOccurrences(of: "\n", with: " ") }
+    return items.map { PlotOptions.oneLine(Format.str($0)) }
   }
 
   /// A pair of numbers `(lo, hi)` with lo < hi: a range for an axis.

@@ -16,7 +16,7 @@ struct TerminalRenderer {
   let unicode: Bool
   let color: Bool
 
-  var kind: CanvasKind { unicode ? .braille : .ascii }
+  var kind: CanvasKind { CanvasKind(unicode: unicode) }
 
   func render() -> String {
     var canvas = Canvas(kind: kind, columns: figure.columns, rows: figure.rows)

@@ -165,6 +165,16 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     #expect(points < 4 * 640 + 10)
     let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
     #expect(size < 200_000)
+    // The extremes survive thinning: the path reaches as high and as low as
+    // the two-point plot of the same range, [0, 0.99], on the same axes.
+    let two = folder + "/two.svg"
+    _ = try run("plot([0, 0.99], width=60, height=10, file='\(two)')")
+    let dTwo = try #require(try SVGDocument(path: two).all("path", in: "series").first?.attributes["d"])
+    func ys(_ path: String) -> [Double] {
+      let numbers = path.split(whereSeparator: { "MLml ,".contains($0) }).compactMap { Double($0) }
+      return stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+    }
+    #expect(ys(d).min() == ys(dTwo).min() && ys(d).max() == ys(dTwo).max(), "\(ys(dTwo))")
   }
 
   @Test func badFileNamesAreClearErrors() throws {
