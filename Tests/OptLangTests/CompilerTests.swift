@@ -61,6 +61,13 @@ enum Opt {
 
   /// Bit patterns, for bit-exact comparisons that also tell -0 from 0.
   static func bits(_ xs: [Double]) -> [UInt64] { xs.map(\.bitPattern) }
+
+  /// The numbers a program leaves in `r`: an array's, or a number as a one-element list.
+  static func numbers(after source: String) throws -> [Double] {
+    let v = try global("r", after: source)
+    if case .number(let x)? = v { return [x] }
+    return try #require(doubles(v), "r is not an array after:\n\(source)")
+  }
 }
 
 // MARK: - The compiler: scope, slots, closures, the numeric fast path

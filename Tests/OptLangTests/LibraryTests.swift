@@ -7,14 +7,6 @@ import Testing
 /// printed by numpy 2.4 / CPython 3.11 with `repr(float(v))`, or is exact by
 /// hand; each test says which.
 @Suite struct LibraryTests {
-  func bits(_ xs: [Double]) -> [UInt64] { xs.map(\.bitPattern) }
-
-  /// The array (or number, as a one-element list) a program leaves in `r`.
-  func value(_ source: String) throws -> [Double] {
-    let v = try Opt.global("r", after: source)
-    if case .number(let x)? = v { return [x] }
-    return try #require(Opt.doubles(v), "r is not an array after:\n\(source)")
-  }
 
   // MARK: numpySum: numpy's pairwise summation, bit for bit
 
@@ -74,20 +66,20 @@ import Testing
 
   @Test func sumAddsLeftToRightAsPython311() throws {
     // CPython 3.11: sum([0.1] * 10) == 0.9999999999999999 (left to right; 3.12 changed sum()).
-    #expect(try value("r = sum([0.1] * 10)\n") == [0.9999999999999999])
-    #expect(try value("r = sum([1, 2, 3], 10)\n") == [16])
+    #expect(try Opt.numbers(after: "r = sum([0.1] * 10)\n") == [0.9999999999999999])
+    #expect(try Opt.numbers(after: "r = sum([1, 2, 3], 10)\n") == [16])
     #expect(try Opt.output("print(sum([[1], [2]], []))\n") == "[1, 2]\n")
   }
 
   @Test func varianceAndStandardDeviation() throws {
     // numpy: np.var / np.std of [3,1,4,1,5,9,2,6] -> 6.609375, 2.5708704751503917;
     // np.mean([0.1, 0.7, 0.2, 0.9, 0.35]) -> 0.45; np.cumsum -> [0.1, 0.7999999999999999, 1.0, 1.9, 2.25].
-    #expect(try value("r = var([3, 1, 4, 1, 5, 9, 2, 6])\n") == [6.609375])
-    #expect(try value("r = std([3, 1, 4, 1, 5, 9, 2, 6])\n") == [2.5708704751503917])
-    #expect(try value("r = mean([0.1, 0.7, 0.2, 0.9, 0.35])\n") == [0.45])
+    #expect(try Opt.numbers(after: "r = var([3, 1, 4, 1, 5, 9, 2, 6])\n") == [6.609375])
+    #expect(try Opt.numbers(after: "r = std([3, 1, 4, 1, 5, 9, 2, 6])\n") == [2.5708704751503917])
+    #expect(try Opt.numbers(after: "r = mean([0.1, 0.7, 0.2, 0.9, 0.35])\n") == [0.45])
     #expect(
-      try bits(value("r = cumsum([0.1, 0.7, 0.2, 0.9, 0.35])\n"))
-        == bits([0.1, 0.7999999999999999, 1.0, 1.9, 2.25]))
+      try Opt.bits(Opt.numbers(after: "r = cumsum([0.1, 0.7, 0.2, 0.9, 0.35])\n"))
+        == Opt.bits([0.1, 0.7999999999999999, 1.0, 1.9, 2.25]))
   }
 
   // MARK: Floor division and modulo: Python's (and numpy's) float rules, bit for bit
@@ -360,10 +352,10 @@ import Testing
       ("np.linspace(0, 1, num=3)", [0, 0.5, 1]),
     ]
     for (call, expected) in cases {
-      #expect(try bits(value("import numpy as np\nr = \(call)\n")) == bits(expected), "\(call)")
+      #expect(try Opt.bits(Opt.numbers(after: "import numpy as np\nr = \(call)\n")) == Opt.bits(expected), "\(call)")
     }
     // Default num is 50; np.linspace(0, 1)[1] == 0.02040816326530612.
-    let fifty = try value("r = linspace(0, 1)\n")
+    let fifty = try Opt.numbers(after: "r = linspace(0, 1)\n")
     #expect(fifty.count == 50)
     #expect(fifty[1] == 0.02040816326530612)
   }
@@ -382,7 +374,7 @@ import Testing
       ("arange(0.1, 0.5, 0.1)", [0.1, 0.2, 0.30000000000000004, 0.4]),
     ]
     for (call, expected) in cases {
-      #expect(try bits(value("r = \(call)\n")) == bits(expected), "\(call)")
+      #expect(try Opt.bits(Opt.numbers(after: "r = \(call)\n")) == Opt.bits(expected), "\(call)")
     }
   }
 
@@ -408,7 +400,7 @@ import Testing
       ),
     ]
     for (call, expected) in cases {
-      #expect(try bits(value("r = \(call)\n")) == bits(expected), "\(call)")
+      #expect(try Opt.bits(Opt.numbers(after: "r = \(call)\n")) == Opt.bits(expected), "\(call)")
     }
   }
 
@@ -434,7 +426,7 @@ import Testing
       ("round(0.1 + 0.2, 15)", 0.3),
     ]
     for (call, expected) in cases {
-      #expect(try bits(value("r = \(call)\n")) == bits([expected]), "\(call)")
+      #expect(try Opt.bits(Opt.numbers(after: "r = \(call)\n")) == Opt.bits([expected]), "\(call)")
     }
   }
 
@@ -481,7 +473,7 @@ import Testing
       ("array((1, True))", [1, 1]),
     ]
     for (call, expected) in cases {
-      #expect(try bits(value("import numpy as np\nr = \(call)\n")) == bits(expected), "\(call)")
+      #expect(try Opt.bits(Opt.numbers(after: "import numpy as np\nr = \(call)\n")) == Opt.bits(expected), "\(call)")
     }
   }
 
@@ -548,7 +540,7 @@ import Testing
       ("array([1, 2]) / 0", [.infinity, .infinity]),
     ]
     for (expression, expected) in cases {
-      #expect(try bits(value("r = \(expression)\n")) == bits(expected), "\(expression)")
+      #expect(try Opt.bits(Opt.numbers(after: "r = \(expression)\n")) == Opt.bits(expected), "\(expression)")
     }
     let error = try #require(Opt.error("a = array([1, 2]) + array([1, 2, 3])\n"))
     #expect(error.kind == .valueError)
@@ -564,9 +556,9 @@ import Testing
 
   @Test func constants() throws {
     // math.pi, math.e; numpy's np.pi is the same double.
-    #expect(try value("r = pi\n") == [Double.pi])
-    #expect(try value("import math\nr = math.e\n") == [2.718281828459045])
-    #expect(try value("import numpy as np\nr = np.pi\n") == [3.141592653589793])
+    #expect(try Opt.numbers(after: "r = pi\n") == [Double.pi])
+    #expect(try Opt.numbers(after: "import math\nr = math.e\n") == [2.718281828459045])
+    #expect(try Opt.numbers(after: "import numpy as np\nr = np.pi\n") == [3.141592653589793])
     #expect(try Opt.output("print(inf, -inf, nan, isnan(nan), isfinite(inf))\n") == "inf -inf nan True False\n")
   }
 }

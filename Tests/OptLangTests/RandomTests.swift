@@ -42,8 +42,6 @@ import Testing
     ),
   ]
 
-  func bits(_ xs: [Double]) -> [UInt64] { xs.map(\.bitPattern) }
-
   // MARK: The generator itself
 
   @Test func rawOutputsMatchTheMT19937Reference() {
@@ -62,14 +60,15 @@ import Testing
   func uniformDoublesMatchNumpy(row: Int) {
     let entry = Self.table[row]
     var mt = MersenneTwister(seed: entry.seed)
-    #expect(bits((0..<5).map { _ in mt.nextDouble() }) == bits(entry.rand), "seed \(entry.seed)")
+    #expect(Opt.bits((0..<5).map { _ in mt.nextDouble() }) == Opt.bits(entry.rand), "seed \(entry.seed)")
   }
 
   @Test(arguments: [0, 1, 2, 3])
   func gaussiansMatchNumpyIncludingTheCachedSecondValue(row: Int) {
     let entry = Self.table[row]
     var mt = MersenneTwister(seed: entry.seed)
-    #expect(bits((0..<6).map { _ in mt.nextGaussian() }) == bits(entry.randn + [entry.next]), "seed \(entry.seed)")
+    #expect(
+      Opt.bits((0..<6).map { _ in mt.nextGaussian() }) == Opt.bits(entry.randn + [entry.next]), "seed \(entry.seed)")
   }
 
   @Test func seedingForgetsTheCachedGaussian() {
@@ -85,7 +84,8 @@ import Testing
     //   -> 1.764052345967664, 0.6027633760716439, 0.4001572083672233, -2.268328201180374
     var mt = MersenneTwister(seed: 0)
     let values = [mt.nextGaussian(), mt.nextDouble(), mt.nextGaussian(), mt.nextGaussian()]
-    #expect(bits(values) == bits([1.764052345967664, 0.6027633760716439, 0.4001572083672233, -2.268328201180374]))
+    #expect(
+      Opt.bits(values) == Opt.bits([1.764052345967664, 0.6027633760716439, 0.4001572083672233, -2.268328201180374]))
   }
 
   @Test func theThousandthDrawAfterSeedZero() {
@@ -98,37 +98,34 @@ import Testing
 
   // MARK: Through the language
 
-  /// Runs `source` and returns the array (or number) in the global `r`.
-  func drawn(_ source: String) throws -> [Double] {
-    let value = try Opt.global("r", after: source)
-    if case .number(let x)? = value { return [x] }
-    return try #require(Opt.doubles(value))
-  }
-
   @Test(arguments: [0, 1, 2, 3])
   func languageFunctionsMatchNumpy(row: Int) throws {
     let entry = Self.table[row]
     let s = entry.seed
-    #expect(try bits(drawn("seed(\(s))\nr = rand(5)\n")) == bits(entry.rand))
-    #expect(try bits(drawn("import numpy as np\nnp.random.seed(\(s))\nr = np.random.rand(5)\n")) == bits(entry.rand))
-    #expect(try bits(drawn("seed(\(s))\nr = randn(5)\n")) == bits(entry.randn))
-    #expect(try bits(drawn("seed(\(s))\nr = randn(5)\nr = randn()\n")) == bits([entry.next]))
-    #expect(try bits(drawn("seed(\(s))\nr = uniform(-2.5, 4.0, 5)\n")) == bits(entry.uniform))
-    #expect(try bits(drawn("seed(\(s))\nr = [rand() for i in range(5)]\nr = array(r)\n")) == bits(entry.rand))
+    #expect(try Opt.bits(Opt.numbers(after: "seed(\(s))\nr = rand(5)\n")) == Opt.bits(entry.rand))
+    #expect(
+      try Opt.bits(Opt.numbers(after: "import numpy as np\nnp.random.seed(\(s))\nr = np.random.rand(5)\n"))
+        == Opt.bits(entry.rand))
+    #expect(try Opt.bits(Opt.numbers(after: "seed(\(s))\nr = randn(5)\n")) == Opt.bits(entry.randn))
+    #expect(try Opt.bits(Opt.numbers(after: "seed(\(s))\nr = randn(5)\nr = randn()\n")) == Opt.bits([entry.next]))
+    #expect(try Opt.bits(Opt.numbers(after: "seed(\(s))\nr = uniform(-2.5, 4.0, 5)\n")) == Opt.bits(entry.uniform))
+    #expect(
+      try Opt.bits(Opt.numbers(after: "seed(\(s))\nr = [rand() for i in range(5)]\nr = array(r)\n"))
+        == Opt.bits(entry.rand))
   }
 
   @Test func everyRunStartsSeededWithZero() throws {
     // numpy: np.random.seed(0); np.random.rand() -> 0.5488135039273248
-    #expect(try drawn("r = rand()\n") == [0.5488135039273248])
-    #expect(try drawn("import numpy as np\nr = np.random.random()\n") == [0.5488135039273248])
-    #expect(try drawn("r = randn()\n") == [1.764052345967664])
+    #expect(try Opt.numbers(after: "r = rand()\n") == [0.5488135039273248])
+    #expect(try Opt.numbers(after: "import numpy as np\nr = np.random.random()\n") == [0.5488135039273248])
+    #expect(try Opt.numbers(after: "r = randn()\n") == [1.764052345967664])
   }
 
   @Test func otherDistributionsAndKeywords() throws {
     // numpy: np.random.seed(7); np.random.normal(3.0, 0.5, 3)
     #expect(
-      try bits(drawn("import numpy as np\nnp.random.seed(7)\nr = np.random.normal(3.0, 0.5, 3)\n"))
-        == bits([3.845262851900178, 2.7670313147295835, 3.0164100818392923]))
+      try Opt.bits(Opt.numbers(after: "import numpy as np\nnp.random.seed(7)\nr = np.random.normal(3.0, 0.5, 3)\n"))
+        == Opt.bits([3.845262851900178, 2.7670313147295835, 3.0164100818392923]))
     // numpy: np.random.seed(7); np.random.uniform(low=1.0, high=2.0); np.random.uniform(low=0.0, high=10.0, size=2)
     let source = """
       import numpy as np
@@ -137,7 +134,8 @@ import Testing
       r = np.random.uniform(low=0.0, high=10.0, size=2)
       r = array([a, r[0], r[1]])
       """
-    #expect(try bits(drawn(source)) == bits([1.0763082893739573, 7.7991879224011464, 4.384092314408935]))
+    #expect(
+      try Opt.bits(Opt.numbers(after: source)) == Opt.bits([1.0763082893739573, 7.7991879224011464, 4.384092314408935]))
   }
 
   @Test func bareAndNumpyFunctionsShareOneGenerator() throws {
@@ -149,7 +147,7 @@ import Testing
       b = np.random.rand()
       r = array([a, b])
       """
-    #expect(try bits(drawn(source)) == bits([0.417022004702574, 0.7203244934421581]))
+    #expect(try Opt.bits(Opt.numbers(after: source)) == Opt.bits([0.417022004702574, 0.7203244934421581]))
   }
 
   @Test func resetReseedsWithZero() throws {
@@ -165,7 +163,7 @@ import Testing
       let error = try #require(Opt.error(source))
       #expect(error.kind == .valueError, "\(source)")
     }
-    #expect(try drawn("seed(2**32 - 1)\nr = rand()\n") == [0.0976320289940138])
+    #expect(try Opt.numbers(after: "seed(2**32 - 1)\nr = rand()\n") == [0.0976320289940138])
     #expect(Opt.error("r = rand(-1)\n")?.kind == .valueError)
     #expect(Opt.error("r = rand(2.5)\n")?.kind == .valueError)
   }

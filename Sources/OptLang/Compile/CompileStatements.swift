@@ -33,8 +33,21 @@ extension Compiler {
       }
 
     case .state(let name, let value, let nameRange):
-      guard !scope.stateSlots.isEmpty, let slot = scope.stateSlots.first(where: { $0.name == name })?.slot else {
-        throw OptError(.syntaxError, "'state' declarations belong in a rule body", at: nameRange)
+      guard let slot = scope.stateSlots.first(where: { $0.name == name })?.slot else {
+        // Only a rule's scope has read-only names (t and the hyperparameters).
+        guard !scope.readOnly.isEmpty else {
+          throw OptError(.syntaxError, "'state' declarations belong in a rule body", at: nameRange)
+        }
+        let taken =
+          name == "w"
+          ? "the parameter w"
+          : name == "g"
+            ? "the gradient g"
+            : name == "t"
+              ? "the step number t"
+              : "a hyperparameter"
+        throw OptError(
+          .syntaxError, "'\(name)' is already \(taken): a state variable needs a name of its own", at: nameRange)
       }
       let initial = try compile(value)
       // The first step finds the slot unbound and evaluates the initial value;

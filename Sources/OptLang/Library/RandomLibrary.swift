@@ -55,7 +55,7 @@ enum RandomLibrary {
   }
 
   private static func draw(
-    _ runtime: Runtime, _ size: Value?, _ name: String = "the random function",
+    _ runtime: Runtime, _ size: Value?, _ name: String,
     _ next: (inout MersenneTwister) -> Double
   ) throws -> Value {
     guard let size, !size.isNone else { return .number(next(&runtime.random)) }

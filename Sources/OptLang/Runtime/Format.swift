@@ -103,13 +103,11 @@ public enum Format {
       out += items.count == 1 ? ",)" : ")"
     case .array(let a):
       // As numpy: an array of more than 1000 elements shows its first and last three.
-      out += "array(["
-      let shown = a.count > 1000 ? Array(a.storage[..<3]) + [.nan] + Array(a.storage[(a.count - 3)...]) : a.storage
-      for (i, x) in shown.enumerated() {
-        if i > 0 { out += ", " }
-        out += a.count > 1000 && i == 3 ? "..." : number(x)
-      }
-      out += "])"
+      let numbers = { (part: ArraySlice<Double>) in part.map(number).joined(separator: ", ") }
+      let inside =
+        a.count > 1000
+        ? numbers(a.storage[..<3]) + ", ..., " + numbers(a.storage[(a.count - 3)...]) : numbers(a.storage[...])
+      out += "array([" + inside + "])"
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"

@@ -71,8 +71,6 @@ struct Lexer {
       switch c {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C:
         i += 1
-      case UInt8(ascii: "\r"):
-        i += 1
       case UInt8(ascii: "\n"):
         if brackets.isEmpty && !expressionOnly {
           addNewline(at: i)
@@ -83,8 +81,7 @@ struct Lexer {
         while i < end && bytes[i] != UInt8(ascii: "\n") { i += 1 }
       case UInt8(ascii: "\\"):
         // Explicit line joining: a backslash must be the last thing on its line.
-        var j = i + 1
-        if j < end && bytes[j] == UInt8(ascii: "\r") { j += 1 }
+        let j = i + 1
         if j < end && bytes[j] == UInt8(ascii: "\n") {
           i = j + 1
         } else if j >= end {
@@ -138,7 +135,7 @@ struct Lexer {
       i += 1
     }
     // Blank and comment-only lines do not change the indentation.
-    if i >= end || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "#") || bytes[i] == UInt8(ascii: "\r") {
+    if i >= end || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "#") {
       return
     }
     let indent = Array(bytes[start..<i])
