@@ -83,7 +83,7 @@ public enum Format {
     return out
   }
 
-  private static func write(_ v: Value, into out: inout String, depth: Int) {
+  static func write(_ v: Value, into out: inout String, depth: Int) {
     if depth > 50 {
       out += "..."
       return
@@ -108,6 +108,7 @@ public enum Format {
         a.count > 1000
         ? numbers(a.storage[..<3]) + ", ..., " + numbers(a.storage[(a.count - 3)...]) : numbers(a.storage[...])
       out += "array([" + inside + "])"
+    case .dict(let d): writeDict(d, into: &out, depth: depth)
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"

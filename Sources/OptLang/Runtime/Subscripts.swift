@@ -27,6 +27,7 @@ public enum Subscripts {
       return items[try position(index, count: items.count, typeName: container.typeName)]
     case .array(let a):
       return .number(a[try position(index, count: a.count, typeName: "array")])
+    case .dict(let d): return try d.value(for: index)
     case .string(let s):
       let scalars = Array(s.value.unicodeScalars)
       return .str(String(Character(scalars[try position(index, count: scalars.count, typeName: "string")])))
@@ -53,6 +54,11 @@ public enum Subscripts {
       container = .none
       a[k] = x
       container = .array(a)
+    case .dict(var d):
+      let key = try DictKey(index)
+      container = .none  // the dict's only owner is now `d`: written in place
+      d[key] = value
+      container = .dict(d)
     case .tuple:
       throw OptError(.typeError, "a tuple cannot be changed; make a list instead: list(t)")
     case .string:
@@ -70,6 +76,11 @@ public enum Subscripts {
       container = .none
       defer { container = .list(items) }
       try body(&items[k])
+    case .dict(var d):
+      guard let k = d.position(of: try DictKey(index)) else { throw d.missing(index) }
+      container = .none
+      defer { container = .dict(d) }
+      try d.modifyValue(at: k, body)
     default:
       var element = try get(container, index)
       try body(&element)
