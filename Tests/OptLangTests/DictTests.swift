@@ -45,4 +45,32 @@ import Testing
     #expect(Format.repr(.dict(d)) == "{'a': 'A', 'c': 'C', 'd': 'D'}")
     #expect(d.position(of: try DictKey(.str("d"))) == 2)
   }
+
+  @Test func aBadGradientChangesNothing() throws {
+    let interpreter = Interpreter(output: { _ in })
+    try interpreter.run(
+      """
+      opt = momentum(0.1)
+      w = opt.step({"a": 1.0, "b": [2.0, 3.0]}, {"a": 1.0, "b": [1.0, 1.0]})
+      """, name: "first")
+    let before = try #require(interpreter.runtime.globals["opt"]).stateText
+    // The bad leaf comes last: no leaf before it may move.
+    #expect(throws: OptError.self) {
+      try interpreter.run("opt.step(w, {'a': 1.0, 'b': [1.0, 'x']})", name: "bad")
+    }
+    #expect(throws: OptError.self) {
+      try interpreter.run("opt.step(w, {'a': 1.0, 'b': [1.0]})", name: "short")
+    }
+    let opt = try #require(interpreter.runtime.globals["opt"])
+    #expect(opt.stateText == before)
+    #expect(before == "1 {'a': state(u=1), 'b': [state(u=1), state(u=1)]}")
+  }
+}
+
+extension Value {
+  /// An optimizer's step count and state, as the prompt shows them.
+  fileprivate var stateText: String {
+    guard case .object(let o) = self, let t = o.attribute("t"), let state = o.attribute("state") else { return "" }
+    return Format.repr(t) + " " + Format.repr(state)
+  }
 }
