@@ -9,7 +9,9 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins).map { ($0.name, $0) })
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins).map {
+        ($0.name, $0)
+      })
 
   static func install(into runtime: Runtime) {
     for name in bareNames {
@@ -27,7 +29,7 @@ public enum Library {
     "max", "sum", "mean", "sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "tanh", "floor", "ceil", "pow",
     "maximum", "minimum", "sign", "isnan", "isfinite", "array", "zeros", "ones", "full", "linspace", "arange",
     "dot", "norm", "argmin", "argmax", "where", "format", "help", "seed", "rand", "randn", "uniform", "sorted",
-    "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr",
+    "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr", "dict",
   ]
 
   /// Calls a built-in by name (used by array methods such as `a.sum()`).
