@@ -25,8 +25,13 @@ public final class Interpreter {
   }
 
   public func run(_ file: SourceFile, echo: EchoMode = .none) throws {
+    try run(file, echo: echo, lazyBodies: false)
+  }
+
+  /// `lazyBodies`: compile each function's body at its first call (the prelude's, see `Compiler.lazyBodies`).
+  func run(_ file: SourceFile, echo: EchoMode = .none, lazyBodies: Bool) throws {
     let program = try Parser.parseProgram(file)
-    let unit = try Compiler.compile(program, runtime: runtime, echo: echo)
+    let unit = try Compiler.compile(program, runtime: runtime, echo: echo, lazyBodies: lazyBodies)
     try execute(unit)
   }
 

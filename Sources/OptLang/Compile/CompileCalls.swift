@@ -1,7 +1,9 @@
 /// Compiling calls. A call site checks, in order: a user function called with
 /// exactly its positional arguments (its arguments are evaluated straight into
 /// the new frame), a one- or two-argument built-in (no argument array), and
-/// otherwise the general path that binds keywords and defaults.
+/// otherwise the general path that binds keywords and defaults. Calls of user
+/// functions with numeric bodies from arithmetic take the numeric calling
+/// convention instead (see `NumericBody`).
 extension Compiler {
   func compileCall(
     _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange, direct: Bool = true
@@ -27,90 +29,14 @@ extension Compiler {
       }
     }
 
-    switch argumentCodes.count {
-    case 1:
-      let a0 = argumentCodes[0].run
-      return { f in
-        let c = try calleeCode(f)
-        if case .function(let fn) = c {
-          if fn.kind == .user {
-            let user = unsafeDowncast(fn, to: UserFunction.self)
-            if user.code.parameterCount == 1 {
-              let base = try rt.pushFrame(user.code.frameSize)
-              defer { rt.popFrame(base, user.code.frameSize) }
-              (base + 0).initialize(to: try a0(f))
-              return try Compiler.enter(rt, user, base, range, caller)
-            }
-          } else if fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).unary {
-            let x = try a0(f)
-            do { return try body.call(x) } catch let e as OptError { throw e.locate(range) }
-          }
-        }
-        return try Compiler.callGeneral(rt, c, [try a0(f)], [], range, caller)
-      }
-    case 2:
-      let a0 = argumentCodes[0].run
-      let a1 = argumentCodes[1].run
-      return { f in
-        let c = try calleeCode(f)
-        if case .function(let fn) = c {
-          if fn.kind == .user {
-            let user = unsafeDowncast(fn, to: UserFunction.self)
-            if user.code.parameterCount == 2 {
-              let base = try rt.pushFrame(user.code.frameSize)
-              defer { rt.popFrame(base, user.code.frameSize) }
-              (base + 0).initialize(to: try a0(f))
-              (base + 1).initialize(to: try a1(f))
-              return try Compiler.enter(rt, user, base, range, caller)
-            }
-          } else if fn.kind == .builtin, let body = unsafeDowncast(fn, to: Builtin.self).binary {
-            let x = try a0(f)
-            let y = try a1(f)
-            do { return try body.call(x, y) } catch let e as OptError { throw e.locate(range) }
-          }
-        }
-        return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f)], [], range, caller)
-      }
-    case 3:
-      let (a0, a1, a2) = (argumentCodes[0].run, argumentCodes[1].run, argumentCodes[2].run)
-      return { f in
-        let c = try calleeCode(f)
-        if case .function(let fn) = c, fn.kind == .user {
-          let user = unsafeDowncast(fn, to: UserFunction.self)
-          if user.code.parameterCount == 3 {
-            let base = try rt.pushFrame(user.code.frameSize)
-            defer { rt.popFrame(base, user.code.frameSize) }
-            (base + 0).initialize(to: try a0(f))
-            (base + 1).initialize(to: try a1(f))
-            (base + 2).initialize(to: try a2(f))
-            return try Compiler.enter(rt, user, base, range, caller)
-          }
-        }
-        return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f), try a2(f)], [], range, caller)
-      }
-    case 4:
-      let (a0, a1, a2, a3) = (argumentCodes[0].run, argumentCodes[1].run, argumentCodes[2].run, argumentCodes[3].run)
-      return { f in
-        let c = try calleeCode(f)
-        if case .function(let fn) = c, fn.kind == .user {
-          let user = unsafeDowncast(fn, to: UserFunction.self)
-          if user.code.parameterCount == 4 {
-            let base = try rt.pushFrame(user.code.frameSize)
-            defer { rt.popFrame(base, user.code.frameSize) }
-            (base + 0).initialize(to: try a0(f))
-            (base + 1).initialize(to: try a1(f))
-            (base + 2).initialize(to: try a2(f))
-            (base + 3).initialize(to: try a3(f))
-            return try Compiler.enter(rt, user, base, range, caller)
-          }
-        }
-        return try Compiler.callGeneral(rt, c, [try a0(f), try a1(f), try a2(f), try a3(f)], [], range, caller)
-      }
-    default:
-      let count = argumentCodes.count
-      return { f in
-        let c = try calleeCode(f)
-        if case .function(let fn) = c, fn.kind == .user {
+    // One path for any number of arguments: a user function taking exactly
+    // these gets them evaluated straight into its new frame; a one- or
+    // two-argument built-in is called without an argument array.
+    let count = argumentCodes.count
+    return { f in
+      let c = try calleeCode(f)
+      if case .function(let fn) = c {
+        if fn.kind == .user {
           let user = unsafeDowncast(fn, to: UserFunction.self)
           if user.code.parameterCount == count {
             let base = try rt.pushFrame(user.code.frameSize)
@@ -122,9 +48,20 @@ extension Compiler {
             }
             return try Compiler.enter(rt, user, base, range, caller)
           }
+        } else if fn.kind == .builtin, count <= 2 {
+          let builtin = unsafeDowncast(fn, to: Builtin.self)
+          if count == 1, let body = builtin.unary {
+            let x = try argumentCodes[0].run(f)
+            do { return try body.call(x) } catch let e as OptError { throw e.locate(range) }
+          }
+          if count == 2, let body = builtin.binary {
+            let x = try argumentCodes[0].run(f)
+            let y = try argumentCodes[1].run(f)
+            do { return try body.call(x, y) } catch let e as OptError { throw e.locate(range) }
+          }
         }
-        return try Compiler.callGeneral(rt, c, try argumentCodes.map { try $0.run(f) }, [], range, caller)
       }
+      return try Compiler.callGeneral(rt, c, try argumentCodes.map { try $0.run(f) }, [], range, caller)
     }
   }
 

@@ -209,16 +209,14 @@ extension Compiler {
         try checkWritable(name, targets[0].range)
         // `x = <arithmetic>`: the number goes straight into the slot.
         if numericEnabled, let numeric = numericRoot(value) {
-          let rt = runtime
+          let numbers = runtime.numberStack
           numericEnabled = false
           defer { numericEnabled = true }
           let general = try compile(value)
           return { f in
-            let x = numeric(f)
-            if !rt.numericFailed {
+            if let x = numeric(NumFrame(values: f, numbers: numbers)) {
               (f + slot).assign(.number(x))
             } else {
-              rt.numericFailed = false
               (f + slot).assign(try general(f))
             }
             return .normal
@@ -250,17 +248,7 @@ extension Compiler {
     if case .name(let name, _) = target.kind { try checkWritable(name, target.range) }
     if case .name(let name, let id) = target.kind, case .local(let slot) = resolver.place(of: id) {
       // `total += x` on a local: two numbers are combined in the slot.
-      let read = load(name, id, target.range)
-      return { f in
-        let v = try valueCode(f)
-        if case .number(let x) = f[slot], case .number(let y) = v {
-          (f + slot).initialize(to: .number(Operators.apply(op, x, y)))
-          return .normal
-        }
-        let old = try read(f)
-        (f + slot).assign(try Compiler.slowBinary(op, old, v, range))
-        return .normal
-      }
+      return Compiler.augmentLocal(op.row, slot, load(name, id, target.range), valueCode, range)
     }
     if case .name(let name, let id) = target.kind {
       let read = load(name, id, target.range)
@@ -276,21 +264,45 @@ extension Compiler {
     }
     let modify = try self.modify(base)
     let indexCode = try compile(index)
+    let combine = op.row.value
     return { f in
       let i = try indexCode(f)
       let v = try valueCode(f)
       try modify(f) { container in
         do {
-          let old = try Subscripts.get(container, i)
-          let new: Value
-          if case .number(let x) = old, case .number(let y) = v {
-            new = .number(Operators.apply(op, x, y))
-          } else {
-            new = try Operators.binary(op, old, v)
-          }
+          let new = try combine(try Subscripts.get(container, i), v)
           try Subscripts.set(&container, i, new)
         } catch let e as OptError { throw e.locate(range) }
       }
+      return .normal
+    }
+  }
+
+  /// `total += x` on a local: two numbers are combined in the slot.
+  private static func augmentLocal(
+    _ row: OperatorRow, _ slot: Int, _ read: @escaping Eval, _ valueCode: @escaping Eval, _ range: SourceRange
+  ) -> Exec {
+    guard let numeric = row.numeric else {
+      return { f in
+        let v = try valueCode(f)
+        (f + slot).assign(try Compiler.slowBinary(row.op, try read(f), v, range))
+        return .normal
+      }
+    }
+    return augmentLocal(numeric, slot, read, valueCode, range)
+  }
+
+  private static func augmentLocal<O: NumericOperator>(
+    _ op: O.Type, _ slot: Int, _ read: @escaping Eval, _ valueCode: @escaping Eval, _ range: SourceRange
+  ) -> Exec {
+    return { f in
+      let v = try valueCode(f)
+      if case .number(let x) = f[slot], case .number(let y) = v {
+        (f + slot).initialize(to: .number(O.apply(x, y)))
+        return .normal
+      }
+      let old = try read(f)
+      (f + slot).assign(try Compiler.slowBinary(O.op, old, v, range))
       return .normal
     }
   }
@@ -340,9 +352,11 @@ extension Compiler {
     do { return try Operators.truthy(v) } catch let e as OptError { throw e.locate(range) }
   }
 
-  /// A `for` loop. Loops over `range(...)`, `zip(...)` and `enumerate(...)`
-  /// run without building the sequence or a tuple per step, as long as those
-  /// names still mean the built-ins when the loop starts.
+  /// A `for` loop. Loops over the built-ins `range`, `zip` and `enumerate`
+  /// run without building the sequence or a tuple per step. The loop is
+  /// recognised by what its callee's global holds when it is compiled, not
+  /// by how it is spelled (`z = zip` qualifies, a learner's own `zip` does
+  /// not), and it runs its fast path only while the global still holds it.
   private func compileFor(
     _ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange
   ) throws -> Exec {
@@ -377,15 +391,21 @@ extension Compiler {
     }
 
     guard case .call(let callee, let arguments, let keywords) = iterable.kind, keywords.isEmpty,
-      case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID),
-      let builtin = runtime.builtins[calleeName]
+      case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID)
     else { return generic }
     let globals = self.globals
     let calleeSlot = globals.slot(calleeName)
+    let builtin = globals.values[calleeSlot]
+    let loopBuiltins = ["range", "zip", "enumerate"]
+    guard case .function = builtin,
+      let kind = loopBuiltins.first(where: { Value.identical(runtime.builtins[$0] ?? .unbound, builtin) })
+    else {
+      return generic
+    }
     let argumentCodes = try compileAll(arguments)
     @inline(__always) func stillBuiltin() -> Bool { Value.identical(globals.values[calleeSlot], builtin) }
 
-    switch calleeName {
+    switch kind {
     case "range" where (1...3).contains(arguments.count):
       return { f in
         guard stillBuiltin() else { return try generic(f) }
@@ -440,6 +460,20 @@ extension Compiler {
 
   // MARK: Functions
 
+  /// A body that compiles itself at its first run (see `lazyBodies`), in
+  /// the scope the function has now.
+  private func lazyBody(_ decl: FunctionDecl) -> Exec {
+    let (rt, resolver, scope) = (runtime, resolver, resolver.scope(of: decl))
+    let body = LazyBody {
+      let compiler = Compiler(runtime: rt, resolver: resolver)
+      compiler.scope = scope
+      compiler.functionName = decl.name
+      compiler.inFunction = true
+      return try compiler.compileBlock(decl.body)
+    }
+    return { f in try body.run(f) }
+  }
+
   /// Compiles a `rule` into code that makes the rule value: its body is a
   /// function of `w, g, t` and the hyperparameters, with the state variables
   /// in the slots after them.
@@ -479,7 +513,8 @@ extension Compiler {
       cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
       freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
       docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
-      body: try compileBlock(decl.body))
+      body: lazyBodies ? lazyBody(decl) : try compileBlock(decl.body))
+    if !lazyBodies { code.numeric = numericBody(decl, layout) }
     let rt = runtime
     let sources = layout.captureSourceSlots
     if defaultCodes.isEmpty && sources.isEmpty {
@@ -521,5 +556,20 @@ final class RuleSource {
       cellLocalSlots: layout.cellLocalSlots, freeSlots: layout.freeSlots,
       captureSourceSlots: layout.captureSourceSlots, docstring: decl.docstring, signature: decl.signature,
       range: decl.headerRange, sourceRange: decl.range, body: try compiler.compileBlock(decl.body))
+  }
+}
+
+/// A function body compiled at its first run.
+private final class LazyBody {
+  private var compiled: Exec?
+  private let make: () throws -> Exec
+
+  init(_ make: @escaping () throws -> Exec) { self.make = make }
+
+  func run(_ f: Frame) throws -> Flow {
+    if let compiled { return try compiled(f) }
+    let code = try make()
+    compiled = code
+    return try code(f)
   }
 }

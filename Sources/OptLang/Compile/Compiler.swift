@@ -58,6 +58,13 @@ final class Compiler {
   var inFunction = false
   /// Off while compiling the general code of an expression that has a numeric form.
   var numericEnabled = true
+  /// While compiling a numeric body (see `NumericBody`): its slots that hold
+  /// a number at this point, the parameters and the locals assigned so far.
+  var numericSlots: Set<Int>?
+  /// Compile the bodies of top-level `def`s at their first call, for code known
+  /// to compile (the prelude): a learner's code is compiled whole, so that
+  /// its syntax errors show before it runs.
+  var lazyBodies = false
   /// Slots whose values are known while compiling: a specialised rule's hyperparameters.
   var constants: [Int: Value] = [:]
 
@@ -69,9 +76,12 @@ final class Compiler {
   }
 
   /// Compiles a whole unit.
-  static func compile(_ program: [Stmt], runtime: Runtime, echo: EchoMode) throws -> CompiledUnit {
+  static func compile(_ program: [Stmt], runtime: Runtime, echo: EchoMode, lazyBodies: Bool = false) throws
+    -> CompiledUnit
+  {
     let resolver = Resolver(program: program)
     let compiler = Compiler(runtime: runtime, resolver: resolver)
+    compiler.lazyBodies = lazyBodies
     var codes: [StmtCode] = []
     for (i, stmt) in program.enumerated() {
       let echoThis = echo == .all || (echo == .last && i == program.count - 1)

@@ -1,25 +1,57 @@
 /// The numeric fast path. A pure arithmetic expression — numbers, variables,
-/// `+ - * / // % **`, unary minus, and calls of math built-ins such as
-/// `np.exp` or `sqrt` — is compiled a second time into closures that compute
-/// a raw `Double`: no `Value` is made, copied or released until the result.
+/// `+ - * / // % **`, unary minus, calls of math built-ins such as `np.exp`
+/// or `sqrt`, and calls of user functions with a numeric body — is compiled a
+/// second time into closures that compute a raw `Double`: no `Value` is made,
+/// copied or released until the result.
 ///
 /// The compiled code is speculative. When a variable turns out not to hold a
-/// number (an array, a bool, an unbound name) or a name no longer means the
-/// built-in it meant, the leaf sets `Runtime.numericFailed` and the whole
-/// expression is evaluated again by the general path, which gives the array
-/// result or the error with its place. Re-evaluating is safe because a
-/// numeric expression has no side effects: it calls no user function.
-typealias NumEval = (Frame) -> Double
+/// number (an array, a bool, an unbound name) or a name no longer means what
+/// it meant, the leaf returns nil, every node above passes the nil on, and the
+/// whole expression is evaluated again by the general path, which gives the
+/// array result or the error with its place. Re-evaluating is safe because a
+/// numeric expression has no side effects: the only user functions it calls
+/// are numeric ones, whose bodies only assign their own locals.
+typealias NumEval = (NumFrame) -> Double?
+
+/// What numeric code reads: the frame of the function it runs in (its slots
+/// may turn out not to hold numbers) and, inside a numeric function body, that
+/// body's own slots on the runtime's number stack, which hold only numbers.
+struct NumFrame {
+  let values: Frame
+  let numbers: UnsafeMutablePointer<Double>
+}
+
+/// The numeric calling convention of a user function whose body is
+/// straight-line arithmetic: `name = expr` lines on locals, then `return
+/// expr`. Its parameters arrive as raw numbers in its slots on the number
+/// stack; a call from numeric code costs no `Value`, no frame and no reference
+/// counting. The general body stays for every other call.
+final class NumericBody {
+  /// Slots on the number stack: the parameters, then the locals.
+  let frameSize: Int
+  let run: NumEval
+
+  init(frameSize: Int, run: @escaping NumEval) {
+    self.frameSize = frameSize
+    self.run = run
+  }
+}
+
+/// One line `local = expr` of a numeric body.
+private struct NumericStep {
+  let slot: Int
+  let code: NumEval
+}
 
 extension Compiler {
-  /// The general code for `e`, with the numeric fast path in front when `e`
-  /// is a pure arithmetic expression of more than one node.
   /// The numeric form of `e` when it is worth having: more than one node.
   func numericRoot(_ e: Expr) -> NumEval? {
     guard nodeCount(e) > 1 else { return nil }
     return compileNumeric(e)?.code
   }
 
+  /// The general code for `e`, with the numeric fast path in front when `e`
+  /// is a pure arithmetic expression of more than one node.
   func withNumericFastPath(_ e: Expr, general makeGeneral: () throws -> Eval) rethrows -> Eval {
     guard numericEnabled, let numeric = numericRoot(e) else { return try makeGeneral() }
     // Inside an expression that has a numeric form, the parts need none of
@@ -27,11 +59,9 @@ extension Compiler {
     numericEnabled = false
     defer { numericEnabled = true }
     let general = try makeGeneral()
-    let rt = runtime
+    let numbers = runtime.numberStack
     return { f in
-      let x = numeric(f)
-      if !rt.numericFailed { return .number(x) }
-      rt.numericFailed = false
+      if let x = numeric(NumFrame(values: f, numbers: numbers)) { return .number(x) }
       return try general(f)
     }
   }
@@ -46,12 +76,10 @@ extension Compiler {
     numericEnabled = false
     defer { numericEnabled = true }
     let general = try makeGeneral()
-    let rt = runtime
+    let numbers = runtime.numberStack
     return { f in
-      let x = a(f)
-      let y = b(f)
-      if !rt.numericFailed { return .bool(O.test(x, y)) }
-      rt.numericFailed = false
+      let nf = NumFrame(values: f, numbers: numbers)
+      if let x = a(nf), let y = b(nf) { return .bool(O.test(x, y)) }
       return try general(f)
     }
   }
@@ -62,7 +90,50 @@ extension Compiler {
     switch operand {
     case .constant(let c): return NumericCode(code: { _ in c.x })
     case .slot(let s): return NumericCode(code: { f in s.number(f) })
+    case .number(let s): return NumericCode(code: { f in s.number(f) })
     case .code(let c): return c
+    }
+  }
+
+  /// The numeric calling convention for a function being compiled (the
+  /// compiler is in its scope), or nil when its body is not straight-line
+  /// arithmetic on numbers.
+  func numericBody(_ decl: FunctionDecl, _ layout: Resolver.Layout) -> NumericBody? {
+    guard layout.cellParameterSlots.isEmpty, layout.cellLocalSlots.isEmpty, layout.freeSlots.isEmpty,
+      let last = decl.body.last, case .return(let result?) = last.kind
+    else { return nil }
+    let saved = numericSlots
+    numericSlots = Set(0..<decl.parameters.count)
+    defer { numericSlots = saved }
+    var steps: [NumericStep] = []
+    for stmt in decl.body.dropLast() {
+      guard case .assign(let targets, let value) = stmt.kind, targets.count == 1,
+        case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id),
+        let code = compileNumeric(value)?.code
+      else { return nil }
+      steps.append(NumericStep(slot: slot, code: code))
+      numericSlots?.insert(slot)
+    }
+    guard let result = compileNumeric(result)?.code else { return nil }
+    let frameSize = max(1, layout.frameSize)
+    switch steps.count {
+    case 0:
+      return NumericBody(frameSize: frameSize, run: result)
+    case 1:
+      let (slot, code) = (steps[0].slot, steps[0].code)
+      return NumericBody(frameSize: frameSize) { f in
+        guard let x = code(f) else { return nil }
+        f.numbers[slot] = x
+        return result(f)
+      }
+    default:
+      return NumericBody(frameSize: frameSize) { f in
+        for step in steps {
+          guard let x = step.code(f) else { return nil }
+          f.numbers[step.slot] = x
+        }
+        return result(f)
+      }
     }
   }
 
@@ -77,92 +148,131 @@ extension Compiler {
     }
   }
 
-  /// A numeric operand: a constant, a local slot, or compiled numeric code.
+  /// A numeric operand: a constant, a slot of the frame, a slot of a numeric
+  /// body, or compiled numeric code.
   fileprivate enum NumericOperandKind {
     case constant(NumericConstant)
     case slot(NumericSlot)
+    case number(NumberSlot)
     case code(NumericCode)
   }
 
   private func numericOperand(_ e: Expr) -> NumericOperandKind? {
-    let rt = runtime
     switch e.kind {
     case .number(let x):
       return .constant(NumericConstant(x: x))
     case .name(_, let id):
       switch resolver.place(of: id) {
       case .local(let slot):
+        if let numericSlots {
+          // In a numeric body: a parameter or a local assigned on an earlier line.
+          guard numericSlots.contains(slot) else { return nil }
+          return .number(NumberSlot(slot: slot))
+        }
         if let constant = constants[slot] {
           guard case .number(let x) = constant else { return nil }
           return .constant(NumericConstant(x: x))
         }
-        return .slot(NumericSlot(slot: slot, runtime: rt))
+        return .slot(NumericSlot(slot: slot))
       case .global(let name):
         let globals = self.globals
         let index = globals.slot(name)
         return .code(
           NumericCode(code: { _ in
             if case .number(let x) = globals.values[index] { return x }
-            rt.numericFailed = true
-            return 0
+            return nil
           }))
       case .cell: return nil
       }
     case .unary(let op, let operand):
       guard op != .invert, let inner = compileNumeric(operand)?.code else { return nil }
       if op == .plus { return .code(NumericCode(code: inner)) }
-      return .code(NumericCode(code: { f in -inner(f) }))
-    case .binary(let op, let l, let r):
-      guard op != .matmul && op != .bitAnd && op != .bitOr, let a = numericOperand(l), let b = numericOperand(r) else {
-        return nil
-      }
-      if case .constant(let x) = a, case .constant(let y) = b {
-        return .constant(NumericConstant(x: Operators.apply(op, x.x, y.x)))
-      }
-      switch op {
-      case .add: return .code(Compiler.numericBinary(AddOperator.self, a, b))
-      case .subtract: return .code(Compiler.numericBinary(SubtractOperator.self, a, b))
-      case .multiply: return .code(Compiler.numericBinary(MultiplyOperator.self, a, b))
-      case .divide: return .code(Compiler.numericBinary(DivideOperator.self, a, b))
-      case .floorDivide: return .code(Compiler.numericBinary(FloorDivideOperator.self, a, b))
-      case .modulo: return .code(Compiler.numericBinary(ModuloOperator.self, a, b))
-      case .power: return .code(Compiler.numericBinary(PowerOperator.self, a, b))
-      case .matmul, .bitAnd, .bitOr: return nil
-      }
-    case .call(let callee, let arguments, let keywords):
-      guard keywords.isEmpty, (1...2).contains(arguments.count),
-        let callee = mathCallee(callee, arity: arguments.count)
-      else { return nil }
-      let args = arguments.compactMap { compileNumeric($0) }
-      guard args.count == arguments.count else { return nil }
-      let globals = self.globals
-      let (index, cache, resolve) = (callee.globalIndex, callee.cache, callee.resolve)
-      if args.count == 1 {
-        let a = args[0].code
-        return .code(
-          NumericCode(code: { f in
-            let x = a(f)
-            if globals.versions[index] == cache.version, let function = cache.function1 { return function.apply(x) }
-            resolve()
-            if let function = cache.function1 { return function.apply(x) }
-            rt.numericFailed = true
-            return 0
-          }))
-      }
-      let (a, b) = (args[0].code, args[1].code)
       return .code(
         NumericCode(code: { f in
-          let x = a(f)
-          let y = b(f)
-          if globals.versions[index] == cache.version, let function = cache.function2 { return function.apply(x, y) }
-          resolve()
-          if let function = cache.function2 { return function.apply(x, y) }
-          rt.numericFailed = true
-          return 0
+          guard let x = inner(f) else { return nil }
+          return -x
         }))
+    case .binary(let op, let l, let r):
+      guard let row = op.row.numeric, let a = numericOperand(l), let b = numericOperand(r) else { return nil }
+      if case .constant(let x) = a, case .constant(let y) = b {
+        return .constant(NumericConstant(x: row.apply(x.x, y.x)))
+      }
+      return .code(Compiler.numericBinary(row, a, b))
+    case .call(let callee, let arguments, let keywords):
+      guard keywords.isEmpty else { return nil }
+      if (1...2).contains(arguments.count), let math = mathCallee(callee, arity: arguments.count) {
+        return numericMathCall(math, arguments)
+      }
+      return numericUserCall(callee, arguments)
     default:
       return nil
     }
+  }
+
+  /// `sqrt(x)`, `np.power(b, t)`: a math built-in on numbers, found again
+  /// when the global it depends on changes.
+  private func numericMathCall(_ callee: MathCallee, _ arguments: [Expr]) -> NumericOperandKind? {
+    let args = arguments.compactMap { compileNumeric($0) }
+    guard args.count == arguments.count else { return nil }
+    let globals = self.globals
+    let (index, cache, resolve) = (callee.globalIndex, callee.cache, callee.resolve)
+    if args.count == 1 {
+      let a = args[0].code
+      return .code(
+        NumericCode(code: { f in
+          guard let x = a(f) else { return nil }
+          if globals.versions[index] != cache.version { resolve() }
+          return cache.function1?.apply(x)
+        }))
+    }
+    let (a, b) = (args[0].code, args[1].code)
+    return .code(
+      NumericCode(code: { f in
+        guard let x = a(f), let y = b(f) else { return nil }
+        if globals.versions[index] != cache.version { resolve() }
+        return cache.function2?.apply(x, y)
+      }))
+  }
+
+  /// `g(a, b)` where the global `g` is, when the call runs, a user function
+  /// with a numeric body (see `NumericBody`). The site keeps the body it
+  /// found with the global's version: a redefined `g` is found again at its
+  /// next call, and one without a numeric body sends the expression to the
+  /// general path, which calls it as any function.
+  private func numericUserCall(_ callee: Expr, _ arguments: [Expr]) -> NumericOperandKind? {
+    guard case .name(let name, let id) = callee.kind, case .global = resolver.place(of: id) else { return nil }
+    let globals = self.globals
+    let index = globals.slot(name)
+    // Only a name that may hold a user function: not a built-in or a value it holds now.
+    switch globals.values[index] {
+    case .unbound: break
+    case .function(let fn) where fn.kind == .user: break
+    default: return nil
+    }
+    let args = arguments.compactMap { compileNumeric($0)?.code }
+    guard args.count == arguments.count else { return nil }
+    let rt = runtime
+    let cache = NumericCallCache(arity: args.count)
+    let count = args.count
+    return .code(
+      NumericCode(code: { f in
+        if globals.versions[index] != cache.version { cache.resolve(globals.values[index], globals.versions[index]) }
+        guard let body = cache.body else { return nil }
+        let base = rt.numberTop
+        // A numeric body never calls anything but numeric bodies, so this
+        // bound only stops a function that calls itself without end: the
+        // general path then gives the recursion error.
+        guard rt.numberStackEnd - base >= body.frameSize else { return nil }
+        rt.numberTop = base + body.frameSize
+        defer { rt.numberTop = base }
+        var i = 0
+        while i < count {
+          guard let x = args[i](f) else { return nil }
+          base[i] = x
+          i += 1
+        }
+        return body.run(NumFrame(values: f.values, numbers: base))
+      }))
   }
 
   /// For a call of a math built-in — a bare name (`sqrt`) or a module member
@@ -208,26 +318,57 @@ extension Compiler {
     }
   }
 
-  fileprivate static func numericBinary<O: NumericOperator>(
-    _ op: O.Type, _ a: NumericOperandKind, _ b: NumericOperandKind
-  ) -> NumericCode {
+  fileprivate static func numericBinary(
+    _ op: any NumericOperator.Type, _ a: NumericOperandKind, _ b: NumericOperandKind
+  )
+    -> NumericCode
+  {
     switch (a, b) {
-    case (.constant(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.constant(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.constant(let x), .code(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .code(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .code(let y)): return numericBinary(O.self, x, y)
+    case (.constant(let x), .constant(let y)): return numericBinary(op, x, y)
+    case (.constant(let x), .slot(let y)): return numericBinary(op, x, y)
+    case (.constant(let x), .number(let y)): return numericBinary(op, x, y)
+    case (.constant(let x), .code(let y)): return numericBinary(op, x, y)
+    case (.slot(let x), .constant(let y)): return numericBinary(op, x, y)
+    case (.slot(let x), .slot(let y)): return numericBinary(op, x, y)
+    case (.slot(let x), .number(let y)): return numericBinary(op, x, y)
+    case (.slot(let x), .code(let y)): return numericBinary(op, x, y)
+    case (.number(let x), .constant(let y)): return numericBinary(op, x, y)
+    case (.number(let x), .slot(let y)): return numericBinary(op, x, y)
+    case (.number(let x), .number(let y)): return numericBinary(op, x, y)
+    case (.number(let x), .code(let y)): return numericBinary(op, x, y)
+    case (.code(let x), .constant(let y)): return numericBinary(op, x, y)
+    case (.code(let x), .slot(let y)): return numericBinary(op, x, y)
+    case (.code(let x), .number(let y)): return numericBinary(op, x, y)
+    case (.code(let x), .code(let y)): return numericBinary(op, x, y)
     }
   }
 
   private static func numericBinary<O: NumericOperator, L: NumericOperand, R: NumericOperand>(
     _ op: O.Type, _ l: L, _ r: R
   ) -> NumericCode {
-    NumericCode(code: { f in O.apply(l.number(f), r.number(f)) })
+    NumericCode(code: { f in
+      guard let x = l.number(f), let y = r.number(f) else { return nil }
+      return O.apply(x, y)
+    })
+  }
+}
+
+/// The numeric body a user-function call site found, valid while the
+/// function's global keeps `version`.
+final class NumericCallCache {
+  let arity: Int
+  var version = UInt64.max
+  var body: NumericBody?
+
+  init(arity: Int) { self.arity = arity }
+
+  func resolve(_ value: Value, _ version: UInt64) {
+    body = nil
+    if case .function(let fn) = value, fn.kind == .user {
+      let code = unsafeDowncast(fn, to: UserFunction.self).code
+      if code.parameterCount == arity { body = code.numeric }
+    }
+    self.version = version
   }
 }
 
@@ -258,29 +399,34 @@ final class MathCache {
   }
 }
 
-/// An operand of the numeric fast path, specialised like `Operand`.
+/// An operand of the numeric fast path, specialised like `Operand`: nil
+/// when the guess that it is a number was wrong.
 protocol NumericOperand {
-  func number(_ f: Frame) -> Double
+  func number(_ f: NumFrame) -> Double?
 }
 
 struct NumericConstant: NumericOperand {
   let x: Double
-  @inline(__always) func number(_ f: Frame) -> Double { x }
+  @inline(__always) func number(_ f: NumFrame) -> Double? { x }
 }
 
-/// A local slot; anything but a number in it sends the expression to the general path.
+/// A slot of the frame; anything but a number in it sends the expression to the general path.
 struct NumericSlot: NumericOperand {
   let slot: Int
-  unowned(unsafe) let runtime: Runtime
-  @inline(__always) func number(_ f: Frame) -> Double {
-    if case .number(let x) = f[slot] { return x }
-    runtime.numericFailed = true
-    return 0
+  @inline(__always) func number(_ f: NumFrame) -> Double? {
+    if case .number(let x) = f.values[slot] { return x }
+    return nil
   }
+}
+
+/// A slot of a numeric body on the number stack: always a number.
+struct NumberSlot: NumericOperand {
+  let slot: Int
+  @inline(__always) func number(_ f: NumFrame) -> Double? { f.numbers[slot] }
 }
 
 struct NumericCode: NumericOperand {
   let code: NumEval
   init(code: @escaping NumEval) { self.code = code }
-  @inline(__always) func number(_ f: Frame) -> Double { code(f) }
+  @inline(__always) func number(_ f: NumFrame) -> Double? { code(f) }
 }

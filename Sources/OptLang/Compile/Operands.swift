@@ -100,29 +100,20 @@ enum NotEqualOperator: ComparisonOperator {
 extension Compiler {
   /// Compiles a binary arithmetic node, specialised for its operator and operands.
   func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws -> Eval {
-    switch op {
-    case .add: return try specialise(AddOperator.self, l, r, range)
-    case .subtract: return try specialise(SubtractOperator.self, l, r, range)
-    case .multiply: return try specialise(MultiplyOperator.self, l, r, range)
-    case .divide: return try specialise(DivideOperator.self, l, r, range)
-    case .floorDivide: return try specialise(FloorDivideOperator.self, l, r, range)
-    case .modulo: return try specialise(ModuloOperator.self, l, r, range)
-    case .power: return try specialise(PowerOperator.self, l, r, range)
-    case .matmul, .bitAnd, .bitOr:
-      let left = try compile(l)
-      let right = try compile(r)
-      return { f in try Compiler.slowBinary(op, try left(f), try right(f), range) }
+    let row = op.row
+    if let numeric = row.numeric { return try specialise(numeric, l, r, range) }
+    let (left, right, value) = (try compile(l), try compile(r), row.value)
+    return { f in
+      do { return try value(try left(f), try right(f)) } catch let e as OptError { throw e.locate(range) }
     }
   }
 
   /// A binary operation on two already compiled operands (for `x += e`).
   func binaryOperation(_ op: BinaryOperator, _ l: @escaping Eval, _ r: @escaping Eval, _ range: SourceRange) -> Eval {
-    return { f in
-      let a = try l(f)
-      let b = try r(f)
-      if case .number(let x) = a, case .number(let y) = b { return .number(Operators.apply(op, x, y)) }
-      return try Compiler.slowBinary(op, a, b, range)
+    guard let numeric = op.row.numeric else {
+      return { f in try Compiler.slowBinary(op, try l(f), try r(f), range) }
     }
+    return Compiler.arithmetic(numeric, CodeOperand(code: l), CodeOperand(code: r), range)
   }
 
   /// The operand form of an expression: a constant, a local slot, or code.
@@ -162,7 +153,7 @@ extension Compiler {
     }
   }
 
-  private static func arithmetic<O: NumericOperator, L: Operand, R: Operand>(
+  fileprivate static func arithmetic<O: NumericOperator, L: Operand, R: Operand>(
     _ op: O.Type, _ l: L, _ r: R, _ range: SourceRange
   ) -> Eval {
     return { f in

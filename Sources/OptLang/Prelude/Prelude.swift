@@ -11,12 +11,14 @@ enum Prelude {
   ]
 
   /// Runs the prelude in `interpreter` and makes its definitions built-ins
-  /// (so `:vars` does not list them and `:reset` brings them back).
+  /// (so `:vars` does not list them and `:reset` brings them back). Its
+  /// function bodies are compiled at their first call: a session that calls
+  /// few of them starts without compiling the rest.
   static func load(into interpreter: Interpreter) {
     let runtime = interpreter.runtime
     for (name, text) in files {
       do {
-        try interpreter.run(SourceFile(name: name, text: text))
+        try interpreter.run(SourceFile(name: name, text: text), lazyBodies: true)
       } catch {
         // The prelude is part of optrepl: an error in it is a bug, shown at once.
         fatalError("the prelude failed to load:\n\(error)")

@@ -70,6 +70,8 @@ public final class FunctionCode {
 
   /// True when entering needs no cell set-up, the common case.
   let isSimple: Bool
+  /// The numeric calling convention, when the body is straight-line arithmetic.
+  var numeric: NumericBody?
 }
 
 /// A function value: compiled code plus its default values and captured cells.

@@ -4,20 +4,6 @@ import Foundation
 /// concatenation on sequences), comparison, equality and truthiness.
 /// Numbers follow IEEE 754 as numpy does: `1/0` is `inf`, `0/0` is `nan`.
 public enum Operators {
-  /// One arithmetic operator on two numbers.
-  @inline(__always) public static func apply(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {
-    switch op {
-    case .add: return x + y
-    case .subtract: return x - y
-    case .multiply: return x * y
-    case .divide: return x / y
-    case .floorDivide: return floorDivide(x, y)
-    case .modulo: return modulo(x, y)
-    case .power: return power(x, y)
-    case .matmul, .bitAnd, .bitOr: return .nan  // never reached: `binary` takes these first
-    }
-  }
-
   /// `x ** y`. C's `pow` gives IEEE results (a negative base with a
   /// fractional exponent is `nan`, `0 ** -1` is `inf`), as numpy does.
   @inline(__always) public static func power(_ x: Double, _ y: Double) -> Double {
@@ -57,7 +43,8 @@ public enum Operators {
       guard op != .matmul else {
         throw OptError(.typeError, "'@' multiplies matrices (arrays), not numbers", hint: "use '*' for numbers")
       }
-      return .number(apply(op, x, y))
+      // matmul is the only operator left without a number function (see OperatorTable).
+      return .number(op.row.numeric?.apply(x, y) ?? .nan)
     }
     switch (a, b) {
     case (.array, _), (_, .array):

@@ -39,8 +39,14 @@ public final class Runtime {
   var depth = 0
   /// Where `return` leaves its value for the caller.
   var returnValue: Value = .none
-  /// Set by the numeric fast path when an operand is not a number (see NumericCompiler).
-  var numericFailed = false
+  /// The slots of running numeric bodies (see `NumericBody`): raw numbers,
+  /// a stack of its own beside the value stack.
+  let numberStack: UnsafeMutablePointer<Double>
+  let numberStackEnd: UnsafeMutablePointer<Double>
+  /// The first free slot of the number stack.
+  var numberTop: UnsafeMutablePointer<Double>
+  /// Slots on the number stack: numeric bodies nest only as deep as they call each other.
+  static let numberStackCapacity = 1024
   public let globals = Globals()
   /// The built-in functions and constants, by name.
   public private(set) var builtins: [String: Value] = [:]
@@ -61,12 +67,17 @@ public final class Runtime {
     stackBase.initialize(repeating: .unbound, count: Runtime.stackCapacity)
     stackEnd = stackBase + Runtime.stackCapacity
     sp = stackBase
+    numberStack = .allocate(capacity: Runtime.numberStackCapacity)
+    numberStack.initialize(repeating: 0, count: Runtime.numberStackCapacity)
+    numberStackEnd = numberStack + Runtime.numberStackCapacity
+    numberTop = numberStack
     Library.install(into: self)
   }
 
   deinit {
     stackBase.deinitialize(count: Runtime.stackCapacity)
     stackBase.deallocate()
+    numberStack.deallocate()
   }
 
   /// Lets go of every value the program and the library defined, so that the

@@ -593,12 +593,8 @@ public struct Parser {
   }
 
   /// The binary operators by precedence, loosest first (Python's order).
-  private static let binaryLevels: [[TokenKind: BinaryOperator]] = [
-    [.pipe: .bitOr],
-    [.ampersand: .bitAnd],
-    [.plus: .add, .minus: .subtract],
-    [.star: .multiply, .slash: .divide, .slashSlash: .floorDivide, .percent: .modulo, .at: .matmul],
-  ]
+  /// The levels of `OperatorTable` below `**`.
+  private static let binaryLevels = OperatorTable.parserLevels
 
   /// or_expr -> and_expr ('|' and_expr)*;  and_expr -> arith ('&' arith)*;
   /// arith -> term (('+'|'-') term)*;  term -> factor (('*'|'/'|'//'|'%'|'@') factor)*
