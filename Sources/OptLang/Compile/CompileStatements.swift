@@ -282,17 +282,17 @@ extension Compiler {
   private static func augmentLocal(
     _ row: OperatorRow, _ slot: Int, _ read: @escaping Eval, _ valueCode: @escaping Eval, _ range: SourceRange
   ) -> Exec {
-    guard let numeric = row.numeric else {
+    guard let forms = row.numeric else {
       return { f in
         let v = try valueCode(f)
         (f + slot).assign(try Compiler.slowBinary(row.op, try read(f), v, range))
         return .normal
       }
     }
-    return augmentLocal(numeric, slot, read, valueCode, range)
+    return forms.augmentLocal(slot, read, valueCode, range)
   }
 
-  private static func augmentLocal<O: NumericOperator>(
+  static func augmentLocal<O: NumericOperator>(
     _ op: O.Type, _ slot: Int, _ read: @escaping Eval, _ valueCode: @escaping Eval, _ range: SourceRange
   ) -> Exec {
     return { f in

@@ -150,7 +150,7 @@ extension Compiler {
 
   /// A numeric operand: a constant, a slot of the frame, a slot of a numeric
   /// body, or compiled numeric code.
-  fileprivate enum NumericOperandKind {
+  enum NumericOperandKind {
     case constant(NumericConstant)
     case slot(NumericSlot)
     case number(NumberSlot)
@@ -193,11 +193,11 @@ extension Compiler {
           return -x
         }))
     case .binary(let op, let l, let r):
-      guard let row = op.row.numeric, let a = numericOperand(l), let b = numericOperand(r) else { return nil }
+      guard let forms = op.row.numeric, let a = numericOperand(l), let b = numericOperand(r) else { return nil }
       if case .constant(let x) = a, case .constant(let y) = b {
-        return .constant(NumericConstant(x: row.apply(x.x, y.x)))
+        return .constant(NumericConstant(x: forms.apply(x.x, y.x)))
       }
-      return .code(Compiler.numericBinary(row, a, b))
+      return .code(forms.numeric(a, b))
     case .call(let callee, let arguments, let keywords):
       guard keywords.isEmpty else { return nil }
       if (1...2).contains(arguments.count), let math = mathCallee(callee, arity: arguments.count) {
@@ -318,28 +318,26 @@ extension Compiler {
     }
   }
 
-  fileprivate static func numericBinary(
-    _ op: any NumericOperator.Type, _ a: NumericOperandKind, _ b: NumericOperandKind
-  )
+  static func numericBinary<O: NumericOperator>(_ op: O.Type, _ a: NumericOperandKind, _ b: NumericOperandKind)
     -> NumericCode
   {
     switch (a, b) {
-    case (.constant(let x), .constant(let y)): return numericBinary(op, x, y)
-    case (.constant(let x), .slot(let y)): return numericBinary(op, x, y)
-    case (.constant(let x), .number(let y)): return numericBinary(op, x, y)
-    case (.constant(let x), .code(let y)): return numericBinary(op, x, y)
-    case (.slot(let x), .constant(let y)): return numericBinary(op, x, y)
-    case (.slot(let x), .slot(let y)): return numericBinary(op, x, y)
-    case (.slot(let x), .number(let y)): return numericBinary(op, x, y)
-    case (.slot(let x), .code(let y)): return numericBinary(op, x, y)
-    case (.number(let x), .constant(let y)): return numericBinary(op, x, y)
-    case (.number(let x), .slot(let y)): return numericBinary(op, x, y)
-    case (.number(let x), .number(let y)): return numericBinary(op, x, y)
-    case (.number(let x), .code(let y)): return numericBinary(op, x, y)
-    case (.code(let x), .constant(let y)): return numericBinary(op, x, y)
-    case (.code(let x), .slot(let y)): return numericBinary(op, x, y)
-    case (.code(let x), .number(let y)): return numericBinary(op, x, y)
-    case (.code(let x), .code(let y)): return numericBinary(op, x, y)
+    case (.constant(let x), .constant(let y)): return numericBinary(O.self, x, y)
+    case (.constant(let x), .slot(let y)): return numericBinary(O.self, x, y)
+    case (.constant(let x), .number(let y)): return numericBinary(O.self, x, y)
+    case (.constant(let x), .code(let y)): return numericBinary(O.self, x, y)
+    case (.slot(let x), .constant(let y)): return numericBinary(O.self, x, y)
+    case (.slot(let x), .slot(let y)): return numericBinary(O.self, x, y)
+    case (.slot(let x), .number(let y)): return numericBinary(O.self, x, y)
+    case (.slot(let x), .code(let y)): return numericBinary(O.self, x, y)
+    case (.number(let x), .constant(let y)): return numericBinary(O.self, x, y)
+    case (.number(let x), .slot(let y)): return numericBinary(O.self, x, y)
+    case (.number(let x), .number(let y)): return numericBinary(O.self, x, y)
+    case (.number(let x), .code(let y)): return numericBinary(O.self, x, y)
+    case (.code(let x), .constant(let y)): return numericBinary(O.self, x, y)
+    case (.code(let x), .slot(let y)): return numericBinary(O.self, x, y)
+    case (.code(let x), .number(let y)): return numericBinary(O.self, x, y)
+    case (.code(let x), .code(let y)): return numericBinary(O.self, x, y)
     }
   }
 

@@ -66,6 +66,31 @@ enum PowerOperator: NumericOperator {
   @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { Operators.power(x, y) }
 }
 
+/// The compiled forms of one arithmetic operator, made once per row of
+/// `OperatorTable` from its `NumericOperator` type, so that each form is
+/// specialised for the operator (a closure over an operator passed as a
+/// value would call it through a witness table at every node).
+struct ArithmeticForms {
+  /// The operator on two numbers, for the folder and the general path.
+  let apply: (Double, Double) -> Double
+  /// The general form of `l OP r`, specialised for its operand kinds.
+  let general: (Compiler, Expr, Expr, SourceRange) throws -> Eval
+  /// The numeric form, given the numeric forms of the operands.
+  let numeric: (Compiler.NumericOperandKind, Compiler.NumericOperandKind) -> NumericCode
+  /// Two compiled operands (for `x OP= e` on a global).
+  let operands: (@escaping Eval, @escaping Eval, SourceRange) -> Eval
+  /// `local OP= e`: the slot, how to read it (with its error), the value's code.
+  let augmentLocal: (Int, @escaping Eval, @escaping Eval, SourceRange) -> Exec
+
+  init<O: NumericOperator>(_ op: O.Type) {
+    apply = O.apply
+    general = { compiler, l, r, range in try compiler.specialise(O.self, l, r, range) }
+    numeric = { a, b in Compiler.numericBinary(O.self, a, b) }
+    operands = { l, r, range in Compiler.arithmetic(O.self, CodeOperand(code: l), CodeOperand(code: r), range) }
+    augmentLocal = { slot, read, value, range in Compiler.augmentLocal(O.self, slot, read, value, range) }
+  }
+}
+
 /// A comparison of two numbers, as a type.
 protocol ComparisonOperator {
   static var op: CompareOperator { get }
@@ -101,7 +126,7 @@ extension Compiler {
   /// Compiles a binary arithmetic node, specialised for its operator and operands.
   func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws -> Eval {
     let row = op.row
-    if let numeric = row.numeric { return try specialise(numeric, l, r, range) }
+    if let forms = row.numeric { return try forms.general(self, l, r, range) }
     let (left, right, value) = (try compile(l), try compile(r), row.value)
     return { f in
       do { return try value(try left(f), try right(f)) } catch let e as OptError { throw e.locate(range) }
@@ -110,10 +135,10 @@ extension Compiler {
 
   /// A binary operation on two already compiled operands (for `x += e`).
   func binaryOperation(_ op: BinaryOperator, _ l: @escaping Eval, _ r: @escaping Eval, _ range: SourceRange) -> Eval {
-    guard let numeric = op.row.numeric else {
+    guard let forms = op.row.numeric else {
       return { f in try Compiler.slowBinary(op, try l(f), try r(f), range) }
     }
-    return Compiler.arithmetic(numeric, CodeOperand(code: l), CodeOperand(code: r), range)
+    return forms.operands(l, r, range)
   }
 
   /// The operand form of an expression: a constant, a local slot, or code.
@@ -137,7 +162,7 @@ extension Compiler {
     return .code(CodeOperand(code: try compile(e)))
   }
 
-  private func specialise<O: NumericOperator>(_ op: O.Type, _ l: Expr, _ r: Expr, _ range: SourceRange) throws
+  func specialise<O: NumericOperator>(_ op: O.Type, _ l: Expr, _ r: Expr, _ range: SourceRange) throws
     -> Eval
   {
     switch (try operand(l), try operand(r)) {
@@ -153,7 +178,7 @@ extension Compiler {
     }
   }
 
-  fileprivate static func arithmetic<O: NumericOperator, L: Operand, R: Operand>(
+  static func arithmetic<O: NumericOperator, L: Operand, R: Operand>(
     _ op: O.Type, _ l: L, _ r: R, _ range: SourceRange
   ) -> Eval {
     return { f in

@@ -8,10 +8,9 @@ struct OperatorRow {
   let op: BinaryOperator
   let token: TokenKind
   let precedence: Precedence
-  /// Two numbers in, a number out, as a type the compiler specialises its
-  /// closures for; nil when numbers alone are an error (`@`) or are combined
-  /// bitwise (`& |`).
-  let numeric: (any NumericOperator.Type)?
+  /// Two numbers in, a number out, with the compiled forms specialised for
+  /// it; nil when numbers alone are an error (`@`) or are combined bitwise (`& |`).
+  let numeric: ArithmeticForms?
   /// Any two values: arrays element-wise, sequences, the learner's errors.
   let value: (Value, Value) throws -> Value
 }
@@ -30,18 +29,18 @@ enum OperatorTable {
   nonisolated(unsafe) static let rows: [OperatorRow] = [
     row(.bitOr, .pipe, .or, nil),
     row(.bitAnd, .ampersand, .and, nil),
-    row(.add, .plus, .arithmetic, AddOperator.self),
-    row(.subtract, .minus, .arithmetic, SubtractOperator.self),
-    row(.multiply, .star, .term, MultiplyOperator.self),
-    row(.divide, .slash, .term, DivideOperator.self),
-    row(.floorDivide, .slashSlash, .term, FloorDivideOperator.self),
-    row(.modulo, .percent, .term, ModuloOperator.self),
+    row(.add, .plus, .arithmetic, ArithmeticForms(AddOperator.self)),
+    row(.subtract, .minus, .arithmetic, ArithmeticForms(SubtractOperator.self)),
+    row(.multiply, .star, .term, ArithmeticForms(MultiplyOperator.self)),
+    row(.divide, .slash, .term, ArithmeticForms(DivideOperator.self)),
+    row(.floorDivide, .slashSlash, .term, ArithmeticForms(FloorDivideOperator.self)),
+    row(.modulo, .percent, .term, ArithmeticForms(ModuloOperator.self)),
     row(.matmul, .at, .term, nil),
-    row(.power, .starStar, .power, PowerOperator.self),
+    row(.power, .starStar, .power, ArithmeticForms(PowerOperator.self)),
   ]
 
   private static func row(
-    _ op: BinaryOperator, _ token: TokenKind, _ precedence: Precedence, _ numeric: (any NumericOperator.Type)?
+    _ op: BinaryOperator, _ token: TokenKind, _ precedence: Precedence, _ numeric: ArithmeticForms?
   ) -> OperatorRow {
     OperatorRow(op: op, token: token, precedence: precedence, numeric: numeric) { try Operators.binary(op, $0, $1) }
   }
