@@ -249,30 +249,53 @@ extension Compiler {
     case .function(let fn) where fn.kind == .user: break
     default: return nil
     }
-    let args = arguments.compactMap { compileNumeric($0)?.code }
+    let args = arguments.compactMap { compileNumeric($0) }
     guard args.count == arguments.count else { return nil }
     let rt = runtime
     let cache = NumericCallCache(arity: args.count)
-    let count = args.count
+    let writeArguments = Compiler.argumentWriter(args[...])
     return .code(
       NumericCode(code: { f in
         if globals.versions[index] != cache.version { cache.resolve(globals.values[index], globals.versions[index]) }
-        guard let body = cache.body else { return nil }
-        let base = rt.numberTop
-        // A numeric body never calls anything but numeric bodies, so this
-        // bound only stops a function that calls itself without end: the
-        // general path then gives the recursion error.
-        guard rt.numberStackEnd - base >= body.frameSize else { return nil }
-        rt.numberTop = base + body.frameSize
-        defer { rt.numberTop = base }
-        var i = 0
-        while i < count {
-          guard let x = args[i](f) else { return nil }
-          base[i] = x
-          i += 1
+        // The cache holds the body: it is used here without reference counting.
+        guard let found = cache.unretainedBody else { return nil }
+        return found._withUnsafeGuaranteedRef { body in
+          let base = rt.numberTop
+          // A numeric body never calls anything but numeric bodies, so this
+          // bound only stops a function that calls itself without end: the
+          // general path then gives the recursion error.
+          guard rt.numberStackEnd - base >= body.frameSize else { return nil }
+          rt.numberTop = base + body.frameSize
+          defer { rt.numberTop = base }
+          guard writeArguments(f, base) else { return nil }
+          return body.run(NumFrame(values: f.values, numbers: base))
         }
-        return body.run(NumFrame(values: f.values, numbers: base))
       }))
+  }
+
+  /// Evaluates numeric arguments into `base[0...]`, false if one gave up.
+  /// The writers are chained, one closure per argument, each holding its
+  /// argument's code: any count takes one path, and no closure is read from
+  /// an array (which would cost reference counting at every call).
+  private static func argumentWriter(_ args: ArraySlice<NumericCode>) -> (NumFrame, UnsafeMutablePointer<Double>) ->
+    Bool
+  {
+    guard let first = args.first else { return { _, _ in true } }
+    let code = first.code
+    let index = args.startIndex
+    if args.count == 1 {
+      return { f, base in
+        guard let x = code(f) else { return false }
+        base[index] = x
+        return true
+      }
+    }
+    let rest = argumentWriter(args.dropFirst())
+    return { f, base in
+      guard let x = code(f) else { return false }
+      base[index] = x
+      return rest(f, base)
+    }
   }
 
   /// For a call of a math built-in — a bare name (`sqrt`) or a module member
@@ -356,7 +379,9 @@ extension Compiler {
 final class NumericCallCache {
   let arity: Int
   var version = UInt64.max
-  var body: NumericBody?
+  /// Keeps the body alive while `unretainedBody` points at it.
+  private var body: NumericBody?
+  private(set) var unretainedBody: Unmanaged<NumericBody>?
 
   init(arity: Int) { self.arity = arity }
 
@@ -366,6 +391,7 @@ final class NumericCallCache {
       let code = unsafeDowncast(fn, to: UserFunction.self).code
       if code.parameterCount == arity { body = code.numeric }
     }
+    unretainedBody = body.map { Unmanaged.passUnretained($0) }
     self.version = version
   }
 }

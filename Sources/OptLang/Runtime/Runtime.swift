@@ -75,7 +75,9 @@ public final class Runtime {
   }
 
   deinit {
-    stackBase.deinitialize(count: Runtime.stackCapacity)
+    // Slots at and above `sp` hold `.unbound`, which needs no clean-up: only
+    // the frames still open (none, once every run has returned) are released.
+    stackBase.deinitialize(count: sp - stackBase)
     stackBase.deallocate()
     numberStack.deallocate()
   }
