@@ -16,14 +16,33 @@ struct TerminalRenderer {
   let unicode: Bool
   let color: Bool
 
+  /// Without colour, several series are told apart by a mark along each.
+  init(figure: Figure, unicode: Bool, color: Bool) {
+    var figure = figure
+    if !color && figure.series.count > 1 {
+      let defaults = Marker.defaults(unicode: unicode)
+      for k in figure.series.indices where figure.series[k].marker == nil {
+        figure.series[k].marker = defaults[k % defaults.count]
+      }
+    }
+    self.figure = figure
+    self.unicode = unicode
+    self.color = color
+  }
+
   var kind: CanvasKind { CanvasKind(unicode: unicode) }
 
-  func render() -> String {
+  func render() -> String { lines().joined(separator: "\n") + "\n" }
+
+  /// The picture's lines (without newlines), for a panel beside others.
+  func lines() -> [String] {
     var canvas = Canvas(kind: kind, columns: figure.columns, rows: figure.rows)
+    drawReferenceLines(&canvas)
     drawContour(&canvas)
-    drawSeries(&canvas)
-    drawPaths(&canvas)
-    return layout(canvas, legend: legendEntries()).joined(separator: "\n") + "\n"
+    let hiddenSeries = drawSeries(&canvas)
+    let hiddenPaths = drawPaths(&canvas)
+    drawNotes(&canvas)
+    return layout(canvas, legend: legendEntries(Legend(figure, hiddenSeries: hiddenSeries, hiddenPaths: hiddenPaths)))
   }
 
   // MARK: Coordinates
@@ -32,10 +51,50 @@ struct TerminalRenderer {
   func px(_ canvas: Canvas, _ x: Double) -> Double { figure.x.fraction(x) * Double(canvas.pixelWidth - 1) }
   func py(_ canvas: Canvas, _ y: Double) -> Double { (1 - figure.y.fraction(y)) * Double(canvas.pixelHeight - 1) }
 
+  // MARK: Marks
+
+  /// `hline=` and `vline=`: dotted lines (every other dot) under everything else.
+  private func drawReferenceLines(_ canvas: inout Canvas) {
+    let c = color ? PlotColor.annotation : nil
+    for mark in figure.marks {
+      switch mark {
+      case .hline(let v):
+        let y = py(canvas, v)
+        guard y.isFinite, y > -0.5, y < Double(canvas.pixelHeight) - 0.5 else { continue }
+        for x in stride(from: 0, to: canvas.pixelWidth, by: 2) { canvas.set(x, Int(y.rounded()), c) }
+      case .vline(let v):
+        let x = px(canvas, v)
+        guard x.isFinite, x > -0.5, x < Double(canvas.pixelWidth) - 0.5 else { continue }
+        for y in stride(from: 0, to: canvas.pixelHeight, by: 2) { canvas.set(Int(x.rounded()), y, c) }
+      case .text: continue
+      }
+    }
+  }
+
+  /// `annotate=`: a small circle at the point and the text after it (before
+  /// it when it would run off the right edge), above everything else.
+  private func drawNotes(_ canvas: inout Canvas) {
+    let c = color ? PlotColor.annotation : nil
+    canvas.ink = -1
+    for mark in figure.marks {
+      guard case .text(let x, let y, let text) = mark,
+        let cell = canvas.cell(atPixel: px(canvas, x), py(canvas, y))
+      else { continue }
+      canvas.put(unicode ? "◦" : "o", column: cell.column, row: cell.row, c)
+      let chars = Array(text)
+      var start = cell.column + 1
+      if start + chars.count > canvas.columns { start = max(0, cell.column - chars.count) }
+      for (k, ch) in chars.enumerated() where start + k != cell.column {
+        canvas.put(ch, column: start + k, row: cell.row, c)
+      }
+    }
+  }
+
   // MARK: Drawing
 
   private func drawContour(_ canvas: inout Canvas) {
     guard let contour = figure.contour else { return }
+    canvas.ink = -1
     if let fill = contour.fill {
       drawFill(&canvas, fill)
     } else {
@@ -69,53 +128,63 @@ struct TerminalRenderer {
     }
   }
 
-  private func drawSeries(_ canvas: inout Canvas) {
+  /// Draws the series in order, then their marks. A series that later ones
+  /// cover everywhere gets marks along it too, and its legend entry says what
+  /// covers it: every series stays findable. Returns those notes.
+  private func drawSeries(_ canvas: inout Canvas) -> [Int: String] {
+    // The cells each series passes through, by column.
+    var touched: [[[Int]]] = []
     for (index, series) in figure.series.enumerated() {
       let c = color ? series.color : nil
-      let n = min(series.xs.count, series.ys.count)
-      var previous: (Double, Double)?
-      // Cells each series passes through, by column, for its markers.
-      var touched = series.marker == nil ? [] : [[Int]](repeating: [], count: canvas.columns)
+      canvas.ink = index
+      var cells = [[Int]](repeating: [], count: canvas.columns)
       func note(_ x: Double, _ y: Double) {
-        guard series.marker != nil, let cell = canvas.cell(atPixel: x, y) else { return }
-        touched[cell.column].append(cell.row)
+        guard let cell = canvas.cell(atPixel: x, y) else { return }
+        cells[cell.column].append(cell.row)
       }
-      for i in 0..<n {
+      var previous: (Double, Double)?
+      for i in 0..<min(series.xs.count, series.ys.count) {
         let x = px(canvas, series.xs[i])
         let y = py(canvas, series.ys[i])
         guard x.isFinite, y.isFinite else {
           previous = nil
           continue
         }
-        switch series.style {
-        case .scatter:
+        if let (x0, y0) = previous, series.style != .scatter {
+          let corner = series.style == .stairs ? (x, y0) : (x0, y0)
+          if series.style == .stairs {
+            canvas.line(x0, y0, x, y0, c)
+            noteLine(x0, y0, x, y0, note)
+          }
+          canvas.line(corner.0, corner.1, x, y, c)
+          noteLine(corner.0, corner.1, x, y, note)
+        } else {
           canvas.point(x, y, c)
           note(x, y)
-        case .line:
-          if let (x0, y0) = previous {
-            canvas.line(x0, y0, x, y, c)
-            if series.marker != nil { noteLine(x0, y0, x, y, note) }
-          } else {
-            canvas.point(x, y, c)
-            note(x, y)
-          }
-        case .stairs:
-          if let (x0, y0) = previous {
-            canvas.line(x0, y0, x, y0, c)
-            canvas.line(x, y0, x, y, c)
-            if series.marker != nil {
-              noteLine(x0, y0, x, y0, note)
-              noteLine(x, y0, x, y, note)
-            }
-          } else {
-            canvas.point(x, y, c)
-            note(x, y)
-          }
         }
         previous = (x, y)
       }
-      if let marker = series.marker { placeMarkers(&canvas, marker, c, touched, index: index) }
+      touched.append(cells)
     }
+    var hidden: [Int: String] = [:]
+    let defaults = Marker.defaults(unicode: unicode)
+    for (index, series) in figure.series.enumerated() {
+      var marker = series.marker
+      let cells = touched[index].enumerated().flatMap { column, rows in rows.map { (column, $0) } }
+      let owners = cells.map { canvas.owner(column: $0.0, row: $0.1) }
+      if !cells.isEmpty, !owners.contains(index) {
+        marker = marker ?? defaults[index % defaults.count]
+        let covering = Dictionary(grouping: owners.filter { $0 >= 0 }, by: { $0 }).max {
+          $0.value.count < $1.value.count
+        }
+        hidden[index] = covering.flatMap { figure.series[$0.key].label } ?? "another series"
+      }
+      if let marker {
+        canvas.ink = index
+        placeMarkers(&canvas, marker.glyph, color ? series.color : nil, touched[index], index: index)
+      }
+    }
+    return hidden
   }
 
   /// Calls `note` for the dots along a segment (only those on the canvas).
@@ -147,11 +216,17 @@ struct TerminalRenderer {
     }
   }
 
-  private func drawPaths(_ canvas: inout Canvas) {
+  /// Draws the paths' marks cell by cell, then their starts and ends and the
+  /// minimum; returns, for each path that later ones cover entirely, what covers it.
+  private func drawPaths(_ canvas: inout Canvas) -> [Int: String] {
     let w = Double(canvas.pixelWidth) - 0.5
     let h = Double(canvas.pixelHeight) - 0.5
-    for path in figure.paths {
+    var visited: [[(Int, Int)]] = []
+    for (index, path) in figure.paths.enumerated() {
       let c = color ? path.color : nil
+      let owner = 1000 + index
+      canvas.ink = owner
+      var cells: [(Int, Int)] = []
       var previous: (Double, Double)?
       for p in path.points {
         let x = px(canvas, p.x)
@@ -162,14 +237,27 @@ struct TerminalRenderer {
         }
         if let (x0, y0) = previous {
           if let (a, b) = Canvas.clip(x0, y0, x, y, xmin: -0.5, ymin: -0.5, xmax: w, ymax: h) {
-            cellLine(&canvas, a, b) { canvas, column, row in canvas.put(path.glyph, column: column, row: row, c) }
+            cellLine(&canvas, a, b) { canvas, column, row in
+              canvas.put(path.marker.glyph, column: column, row: row, c)
+              cells.append((column, row))
+            }
           }
         } else if let cell = canvas.cell(atPixel: x, y) {
-          canvas.put(path.glyph, column: cell.column, row: cell.row, c)
+          canvas.put(path.marker.glyph, column: cell.column, row: cell.row, c)
+          cells.append((cell.column, cell.row))
         }
         previous = (x, y)
       }
+      visited.append(cells)
     }
+    var hidden: [Int: String] = [:]
+    for (index, cells) in visited.enumerated() where !cells.isEmpty {
+      let owners = cells.map { canvas.owner(column: $0.0, row: $0.1) }
+      if !owners.contains(1000 + index), let top = owners.max() {
+        hidden[index] = top >= 1000 ? figure.paths[top - 1000].label : "another path"
+      }
+    }
+    canvas.ink = -1
     for path in figure.paths {
       let finite = path.points.filter { px(canvas, $0.x).isFinite && py(canvas, $0.y).isFinite }
       guard let first = finite.first, let last = finite.last else { continue }
@@ -188,6 +276,7 @@ struct TerminalRenderer {
       canvas.put(
         Figure.minimumGlyph(unicode: unicode), column: cell.column, row: cell.row, color ? PlotColor.minimum : nil)
     }
+    return hidden
   }
 
   /// Visits the cells along a segment given in dot coordinates (already clipped).
@@ -220,31 +309,32 @@ struct TerminalRenderer {
     var label: String
   }
 
-  func legendEntries() -> [LegendEntry] {
+  /// The legend as lines of text: a sample of each entry and its label; a note
+  /// goes on the line below, under the label.
+  func legendEntries(_ legend: Legend) -> [LegendEntry] {
     var entries: [LegendEntry] = []
     let dash = unicode ? "─" : "-"
-    for s in figure.series {
-      guard let label = s.label else { continue }
+    for e in legend.entries {
       let sample: String
-      switch s.style {
-      case .scatter: sample = s.marker.map { " \($0) " } ?? (unicode ? " ⠶ " : " : ")
-      default: sample = s.marker.map { "\(dash)\($0)\(dash)" } ?? String(repeating: dash, count: 3)
+      var sampleColor: PlotColor?
+      switch e.sample {
+      case .line(let c, let marker):
+        sample = marker.map { "\(dash)\($0.glyph)\(dash)" } ?? String(repeating: dash, count: 3)
+        sampleColor = c
+      case .dots(let c, let marker):
+        sample = marker.map { " \($0.glyph) " } ?? (unicode ? " ⠶ " : " : ")
+        sampleColor = c
+      case .path(let c, let marker):
+        sample = String(marker.glyph)
+        sampleColor = c
+      case .start: sample = String(Figure.startGlyph)
+      case .end: sample = String(Figure.endGlyph)
+      case .minimum:
+        sample = String(Figure.minimumGlyph(unicode: unicode))
+        sampleColor = .minimum
       }
-      entries.append(LegendEntry(sample: sample, sampleColor: s.color, label: label))
-    }
-    for p in figure.paths {
-      entries.append(LegendEntry(sample: String(p.glyph), sampleColor: p.color, label: p.label))
-    }
-    if !figure.paths.isEmpty {
-      entries.append(LegendEntry(sample: String(Figure.startGlyph), sampleColor: nil, label: "start"))
-      entries.append(LegendEntry(sample: String(Figure.endGlyph), sampleColor: nil, label: "end"))
-    }
-    if let m = figure.contour?.minimum {
-      entries.append(
-        LegendEntry(
-          sample: String(Figure.minimumGlyph(unicode: unicode)), sampleColor: .minimum,
-          label: "min \(shortNumber(m.value))"))
-      entries.append(LegendEntry(sample: " ", sampleColor: nil, label: "at (\(shortNumber(m.x)), \(shortNumber(m.y)))"))
+      entries.append(LegendEntry(sample: sample, sampleColor: sampleColor, label: e.label))
+      if let note = e.note { entries.append(LegendEntry(sample: " ", sampleColor: nil, label: note)) }
     }
     return entries
   }
