@@ -26,12 +26,14 @@ extension SVGRenderer {
       let d = pathData(l, indices.map { (xs[$0], ys[$0]) }, stairs: series.style == .stairs)
       out.element("path", ["class": "line", "data-label": label, "stroke": series.color.svg, "d": d])
       if let marker = series.marker {
-        // At every point when there are few, else about every 40 pixels.
-        var lastX = -Double.infinity
+        // At every point when there are few, else about every 40 pixels,
+        // staggered by series so that series on top of each other all show.
+        let spacing = 40.0
+        var next = l.left + spacing * Double(k) / Double(figure.series.count)
         out.open("g", ["class": "marks", "data-label": label])
-        for i in 0..<count where inside(l, xs[i], ys[i]) && (count <= 40 || xs[i] - lastX >= 40) {
+        for i in 0..<count where inside(l, xs[i], ys[i]) && (count <= 40 || xs[i] >= next) {
           drawMarker(&out, marker, xs[i], ys[i], color: series.color.svg)
-          lastX = xs[i]
+          next = xs[i] + spacing
         }
         out.close("g")
       }
