@@ -67,7 +67,8 @@ public final class HTMLExport {
     let interpreter = walkthrough.interpreter
     let file = SourceFile(name: walkthrough.lesson.path, text: cell.codeInPlace)
     do {
-      try interpreter.withOutput({ [unowned self] text in self.append(text) }) {
+      let sink: (String) -> Void = { [unowned self] text in self.append(text) }
+      try interpreter.withOutput(sink) {
         try Interpreter.onLargeStack { try interpreter.run(file) }
       }
     } catch {
