@@ -66,14 +66,15 @@ struct PlotColor: Equatable, Sendable {
   /// The minimum's star: a bold pink-red that neither background hides.
   static let minimum = PlotColor(terminal: 198, svg: "#ffd700", bold: true)
 
-  /// Viridis from 0.2 to 0.87 of its range, where it is neither too dark for
-  /// a dark terminal nor too light for a white page: the colour of level `t`
-  /// in 0...1. Stops: matplotlib's `_viridis_data` at 3/15, 4/15, ..., 13/15.
+  /// Viridis from 0.2 to 0.73 of its range, where it is neither too dark for
+  /// a dark terminal nor too light for a white page (contrast at least 2:1
+  /// with both): the colour of level `t` in 0...1. Stops: matplotlib's
+  /// `_viridis_data` at 3/15, 4/15, ..., 11/15.
   static func level(_ t: Double) -> PlotColor {
     let stops: [(Double, Double, Double)] = [
       (0.253, 0.265, 0.530), (0.221, 0.339, 0.549), (0.190, 0.407, 0.556), (0.164, 0.471, 0.558),
       (0.140, 0.534, 0.555), (0.122, 0.596, 0.546), (0.133, 0.659, 0.518), (0.208, 0.718, 0.473),
-      (0.328, 0.774, 0.408), (0.478, 0.821, 0.318), (0.647, 0.858, 0.210),
+      (0.328, 0.774, 0.408),
     ]
     let x = min(max(t.isFinite ? t : 0, 0), 1) * Double(stops.count - 1)
     let i = min(Int(x), stops.count - 2)

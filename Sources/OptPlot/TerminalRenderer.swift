@@ -42,7 +42,11 @@ struct TerminalRenderer {
     let hiddenSeries = drawSeries(&canvas)
     let hiddenPaths = drawPaths(&canvas)
     drawNotes(&canvas)
-    return layout(canvas, legend: legendEntries(Legend(figure, hiddenSeries: hiddenSeries, hiddenPaths: hiddenPaths)))
+    // A hidden series' legend entry shows the mark it was given.
+    var shown = figure
+    for (k, hidden) in hiddenSeries { shown.series[k].marker = hidden.marker }
+    let legend = Legend(shown, hiddenSeries: hiddenSeries.mapValues(\.cover), hiddenPaths: hiddenPaths)
+    return layout(canvas, legend: legendEntries(legend))
   }
 
   // MARK: Coordinates
@@ -130,8 +134,9 @@ struct TerminalRenderer {
 
   /// Draws the series in order, then their marks. A series that later ones
   /// cover everywhere gets marks along it too, and its legend entry says what
-  /// covers it: every series stays findable. Returns those notes.
-  private func drawSeries(_ canvas: inout Canvas) -> [Int: String] {
+  /// covers it: every series stays findable. Returns, for each hidden series,
+  /// what covers it and the mark it got.
+  private func drawSeries(_ canvas: inout Canvas) -> [Int: (cover: String, marker: Marker)] {
     // The cells each series passes through, by column.
     var touched: [[[Int]]] = []
     for (index, series) in figure.series.enumerated() {
@@ -166,18 +171,19 @@ struct TerminalRenderer {
       }
       touched.append(cells)
     }
-    var hidden: [Int: String] = [:]
+    var hidden: [Int: (cover: String, marker: Marker)] = [:]
     let defaults = Marker.defaults(unicode: unicode)
     for (index, series) in figure.series.enumerated() {
       var marker = series.marker
       let cells = touched[index].enumerated().flatMap { column, rows in rows.map { (column, $0) } }
       let owners = cells.map { canvas.owner(column: $0.0, row: $0.1) }
       if !cells.isEmpty, !owners.contains(index) {
-        marker = marker ?? defaults[index % defaults.count]
+        let mark = marker ?? defaults[index % defaults.count]
+        marker = mark
         let covering = Dictionary(grouping: owners.filter { $0 >= 0 }, by: { $0 }).max {
           $0.value.count < $1.value.count
         }
-        hidden[index] = covering.flatMap { figure.series[$0.key].label } ?? "another series"
+        hidden[index] = (covering.flatMap { figure.series[$0.key].label } ?? "another series", mark)
       }
       if let marker {
         canvas.ink = index
