@@ -84,7 +84,8 @@ struct PlotColor: Equatable, Sendable {
     let r = r0 + (r1 - r0) * f
     let g = g0 + (g1 - g0) * f
     let b = b0 + (b1 - b0) * f
-    return PlotColor(terminal: xterm256(r, g, b), svg: hex(r, g, b))
+    // The terminal's cube rounds to lighter colours: aim 10% darker to keep the contrast.
+    return PlotColor(terminal: xterm256(0.9 * r, 0.9 * g, 0.9 * b), svg: hex(r, g, b))
   }
 
   static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
