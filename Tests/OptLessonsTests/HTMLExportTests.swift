@@ -73,7 +73,7 @@ import Testing
       })
     let html = export.render()
     #expect(!export.failed)
-    #expect(figures >= 2)
+    #expect(figures >= 1)
     #expect(html.components(separatedBy: "<svg").count == figures + 1)
     #expect(html.components(separatedBy: "<section").count == lesson.steps.count + 1)
   }
