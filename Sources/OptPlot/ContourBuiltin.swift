@@ -105,34 +105,15 @@ enum ContourBuiltin {
     let columns = options.columns(margin: margin, legend: legendWidth)
     let x = Axis.make(lo: xr.0, hi: xr.1, log: false, tight: true, maxTicks: PlotOptions.xTicks(columns: columns))
 
-    let grid = try evaluate(f, xr, yr, columns: columns, rows: rows, runtime: args.runtime)
-    let minimum = try Minimum.find(f, xr, yr, runtime: args.runtime)
-    let values: [Double]
-    switch levelSpec {
-    case .count(let n): values = Contours.quantileLevels(grid.values, count: n)
-    case .values(let v): values = v
-    }
-    // The SVG's own grid: 240 cells across, square cells, when an SVG will be made.
-    var fine: Contours.Grid?
-    if options.file != nil || context.onFigure != nil || context.panels != nil {
-      let shape = Figure(x: x, y: y, columns: columns, rows: rows)
-      let svg = SVGRenderer(figure: shape).layout
-      let across = 240
-      let down = max(Int((Double(across) * svg.h / svg.w).rounded()), 8)
-      fine = try sampleGrid(f, xr, yr, nx: across + 1, ny: down + 1, runtime: args.runtime)
-    }
-    let levels = values.enumerated().map { k, v in
-      Figure.Contour.Level(
-        value: v, color: PlotColor.level(values.count == 1 ? 0.5 : Double(k) / Double(values.count - 1)),
-        segments: fill ? [] : Contours.segments(grid, level: v),
-        fineSegments: fill ? [] : fine.map { Contours.segments($0, level: v) } ?? Contours.segments(grid, level: v))
-    }
-    func bands(_ g: Contours.Grid) -> Figure.Fill { Figure.Fill(nx: g.nx, ny: g.ny, values: g.values, bounds: values) }
-    let contour = Figure.Contour(
-      levels: levels, minimum: minimum, fill: fill ? bands(grid) : nil, fineFill: fill ? fine.map(bands) : nil,
-      xname: xname, yname: yname)
     let colors = try PlotStyle.colors(args.keyword("color"), count: paths.count, name)
     let markers = try PlotStyle.markers(args.keyword("marker"), count: paths.count, unicode: options.unicode, name)
+    let animate = try PlotOptions.flag(args.keyword("animate")) ?? false
+    let frames = try framesFile(args.keyword("frames"))
+
+    let shape = Figure(x: x, y: y, columns: columns, rows: rows)
+    let svg = options.file != nil || context.onFigure != nil || context.panels != nil
+    let contour = try surface(
+      f, shape, levelSpec, fill: fill, svg: svg, names: (xname, yname), runtime: args.runtime)
     let defaults = Marker.defaults(unicode: options.unicode)
     let figurePaths = paths.enumerated().map { k, points in
       Figure.Path(
@@ -142,11 +123,43 @@ enum ContourBuiltin {
     var figure = Figure(
       title: options.title, xlabel: options.xlabel, ylabel: ylabel, x: x, y: y, contour: contour,
       paths: figurePaths, marks: options.marks, columns: columns, rows: rows)
-    figure.animate = try PlotOptions.flag(args.keyword("animate")) ?? false
-    if let frames = try framesFile(args.keyword("frames")) {
-      try AtomicFile.write(PathFrames.csv(figurePaths), to: frames)
-    }
+    figure.animate = animate
+    if let frames { try AtomicFile.write(PathFrames.csv(figurePaths), to: frames) }
     try FigureOutput.show(figure, options, runtime: args.runtime)
+  }
+
+  /// The surface of f over the figure's window: level lines (or bands) from
+  /// a grid at the terminal's resolution, and, when an SVG will be made, from
+  /// the SVG's own grid (240 cells across, square cells); and the minimum.
+  static func surface(
+    _ f: Value, _ shape: Figure, _ levelSpec: LevelSpec, fill: Bool, svg: Bool, names: (String, String),
+    runtime: Runtime
+  ) throws -> Figure.Contour {
+    let (xr, yr) = ((shape.x.lo, shape.x.hi), (shape.y.lo, shape.y.hi))
+    let grid = try evaluate(f, xr, yr, columns: shape.columns, rows: shape.rows, runtime: runtime)
+    let minimum = try Minimum.find(f, xr, yr, runtime: runtime)
+    let values: [Double]
+    switch levelSpec {
+    case .count(let n): values = Contours.quantileLevels(grid.values, count: n)
+    case .values(let v): values = v
+    }
+    var fine: Contours.Grid?
+    if svg {
+      let area = SVGRenderer(figure: shape).layout
+      let across = 240
+      let down = max(Int((Double(across) * area.h / area.w).rounded()), 8)
+      fine = try sampleGrid(f, xr, yr, nx: across + 1, ny: down + 1, runtime: runtime)
+    }
+    let levels = values.enumerated().map { k, v in
+      Figure.Contour.Level(
+        value: v, color: PlotColor.level(values.count == 1 ? 0.5 : Double(k) / Double(values.count - 1)),
+        segments: fill ? [] : Contours.segments(grid, level: v),
+        fineSegments: fill ? [] : Contours.segments(fine ?? grid, level: v))
+    }
+    func bands(_ g: Contours.Grid) -> Figure.Fill { Figure.Fill(nx: g.nx, ny: g.ny, values: g.values, bounds: values) }
+    return Figure.Contour(
+      levels: levels, minimum: minimum, fill: fill ? bands(grid) : nil, fineFill: fill ? fine.map(bands) : nil,
+      xname: names.0, yname: names.1)
   }
 
   /// `frames="name.csv"`: where to write the paths' positions at every step.
