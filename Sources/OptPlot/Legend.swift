@@ -1,8 +1,7 @@
 /// What a figure's legend lists, in order, as both renderers show it: each
 /// series and path with its colour and mark, a path's start and end, and the
-/// function's minimum. `hidden` names, for a series or path that another
-/// drew over everywhere, the one that covers it (the terminal finds that out
-/// while drawing).
+/// function's minimum. A series or path that others drew over has a note
+/// saying so (the terminal finds that out while drawing).
 struct Legend {
   enum Sample {
     case line(PlotColor, Marker?)
@@ -21,17 +20,17 @@ struct Legend {
 
   var entries: [Entry] = []
 
-  /// The legend of `figure`. `hiddenSeries[k]` / `hiddenPaths[k]` is the label
-  /// of what covers series / path k, if something does.
+  /// The legend of `figure`. `hiddenSeries[k]` / `hiddenPaths[k]` is the note
+  /// of series / path k, if something covers it.
   init(_ figure: Figure, hiddenSeries: [Int: String] = [:], hiddenPaths: [Int: String] = [:]) {
     for (k, s) in figure.series.enumerated() {
       guard let label = s.label else { continue }
       let sample: Sample = s.style == .scatter ? .dots(s.color, s.marker) : .line(s.color, s.marker)
-      entries.append(Entry(sample: sample, label: label, note: hiddenSeries[k].map { "(under \($0))" }))
+      entries.append(Entry(sample: sample, label: label, note: hiddenSeries[k]))
     }
     for (k, p) in figure.paths.enumerated() {
       entries.append(
-        Entry(sample: .path(p.color, p.marker), label: p.label, note: hiddenPaths[k].map { "(under \($0))" }))
+        Entry(sample: .path(p.color, p.marker), label: p.label, note: hiddenPaths[k]))
     }
     if !figure.paths.isEmpty {
       entries.append(Entry(sample: .start, label: "start"))

@@ -101,7 +101,9 @@ enum PlotBuiltin {
 
     // Sizes: rows first, then the y axis (its labels set the margin), then columns.
     let rows = options.rows()
-    let legendWidth = labels.map { 4 + ($0.map(\.count).max() ?? 0) } ?? 0
+    // Room for a note under a hidden series when there are several.
+    let noteWidth = sources.count > 1 ? TerminalRenderer.minimumNoteWidth : 0
+    let legendWidth = labels.map { 4 + max($0.map(\.count).max() ?? 0, noteWidth) } ?? 0
     var data: [(xs: [Double], ys: [Double])] = []
     for source in sources {
       switch source {

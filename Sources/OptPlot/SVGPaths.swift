@@ -63,16 +63,20 @@ extension SVGRenderer {
 }
 
 /// Paths that draw themselves: step k of every path is reached at the same
-/// moment, k / (steps of the longest path) of the way through the animation,
+/// moment, k / (steps of the longest path) of the way through the drawing,
 /// so faster optimizers are seen to be faster. SMIL animation (SVG 1.1
 /// §19), which browsers play in an `<img>` and inline alike: the line's
 /// `stroke-dashoffset` goes from its length to 0 with key times at the steps,
-/// and a dot moves along it.
+/// and a dot moves along it. The finished picture stays for `hold` seconds,
+/// then the drawing starts again (for a slide left on the screen).
 struct PathAnimation {
   /// The longest path's number of steps.
   let steps: Int
-  /// Seconds for the longest path: 40 ms a step, between 3 and 12 s.
+  /// Seconds for the longest path to draw: 40 ms a step, between 3 and 12 s.
   var duration: Double { min(max(Double(steps) * 0.04, 3), 12) }
+  static let hold = 2.0
+  /// The drawing's share of each round (the rest is the hold).
+  var share: Double { duration / (duration + PathAnimation.hold) }
 
   init(_ counts: [Int]) { steps = max((counts.max() ?? 1) - 1, 1) }
 
@@ -115,7 +119,13 @@ struct PathAnimation {
       xs.insert(first.x, at: 0)
       ys.insert(first.y, at: 0)
     }
+    // Key times in the round: the drawing, then the hold on the last values.
+    times = times.map { $0 * share } + [1]
+    offsets.append(0)
+    xs.append(xs.last!)
+    ys.append(ys.last!)
     let keyTimes = times.map { String(format: "%.4f", min($0, 1)) }.joined(separator: ";")
+    let round = "\(svg.n(duration + PathAnimation.hold))s"
     out.open(
       "path",
       [
@@ -125,7 +135,7 @@ struct PathAnimation {
     out.element(
       "animate",
       [
-        "attributeName": "stroke-dashoffset", "dur": "\(svg.n(duration))s", "fill": "freeze", "calcMode": "linear",
+        "attributeName": "stroke-dashoffset", "dur": round, "repeatCount": "indefinite", "calcMode": "linear",
         "keyTimes": keyTimes, "values": offsets.map { svg.n($0) }.joined(separator: ";"),
       ])
     out.close("path")
@@ -134,7 +144,7 @@ struct PathAnimation {
       out.element(
         "animate",
         [
-          "attributeName": attribute, "dur": "\(svg.n(duration))s", "fill": "freeze", "calcMode": "linear",
+          "attributeName": attribute, "dur": round, "repeatCount": "indefinite", "calcMode": "linear",
           "keyTimes": keyTimes, "values": values.map { svg.n($0) }.joined(separator: ";"),
         ])
     }

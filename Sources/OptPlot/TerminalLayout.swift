@@ -36,7 +36,13 @@ extension TerminalRenderer {
         sampleColor = .minimum
       }
       entries.append(LegendEntry(sample: sample, sampleColor: sampleColor, label: e.label))
-      if let note = e.note { entries.append(LegendEntry(sample: " ", sampleColor: nil, label: note)) }
+      // Where the minimum is stays on one line (the contour leaves it room).
+      var isMinimum = false
+      if case .minimum = e.sample { isMinimum = true }
+      let note = e.note ?? ""
+      for line in isMinimum ? [note] : wrap(note, width: noteWidth(legend)) where !line.isEmpty {
+        entries.append(LegendEntry(sample: " ", sampleColor: nil, label: line))
+      }
     }
     return entries
   }
@@ -169,6 +175,27 @@ extension TerminalRenderer {
       line.pad(to: left + max(0, (canvas.columns + 2 - xlabel.count) / 2))
       line.add(xlabel)
       lines.append(line.trimmed)
+    }
+    return lines
+  }
+
+  /// Notes are wrapped to the width of the longest label, and at least
+  /// `minimumNoteWidth` (the builtins leave that much room for the legend).
+  static let minimumNoteWidth = 13
+
+  func noteWidth(_ legend: Legend) -> Int {
+    max(legend.entries.map(\.label.count).max() ?? 0, TerminalRenderer.minimumNoteWidth)
+  }
+
+  /// Text broken into lines of at most `width` characters, at spaces.
+  func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for word in text.split(separator: " ") {
+      if let last = lines.last, last.count + 1 + word.count <= width {
+        lines[lines.count - 1] += " " + word
+      } else {
+        lines.append(String(word))
+      }
     }
     return lines
   }

@@ -133,9 +133,9 @@ struct TerminalRenderer {
   }
 
   /// Draws the series in order, then their marks. A series that later ones
-  /// cover everywhere gets marks along it too, and its legend entry says what
-  /// covers it: every series stays findable. Returns, for each hidden series,
-  /// what covers it and the mark it got.
+  /// cover (almost) everywhere gets marks along it too, and its legend entry
+  /// says what covers it: every series stays findable. Returns, for each
+  /// hidden series, that note and the mark it got.
   private func drawSeries(_ canvas: inout Canvas) -> [Int: (cover: String, marker: Marker)] {
     // The cells each series passes through, by column.
     var touched: [[[Int]]] = []
@@ -176,14 +176,10 @@ struct TerminalRenderer {
     for (index, series) in figure.series.enumerated() {
       var marker = series.marker
       let cells = touched[index].enumerated().flatMap { column, rows in rows.map { (column, $0) } }
-      let owners = cells.map { canvas.owner(column: $0.0, row: $0.1) }
-      if !cells.isEmpty, !owners.contains(index) {
+      if let note = Coverage(cells, canvas, owner: index).note({ figure.series[$0].label ?? "another series" }) {
         let mark = marker ?? defaults[index % defaults.count]
         marker = mark
-        let covering = Dictionary(grouping: owners.filter { $0 >= 0 }, by: { $0 }).max {
-          $0.value.count < $1.value.count
-        }
-        hidden[index] = (covering.flatMap { figure.series[$0.key].label } ?? "another series", mark)
+        hidden[index] = (note, mark)
       }
       if let marker {
         canvas.ink = index
@@ -223,7 +219,8 @@ struct TerminalRenderer {
   }
 
   /// Draws the paths' marks cell by cell, then their starts and ends and the
-  /// minimum; returns, for each path that later ones cover entirely, what covers it.
+  /// minimum; returns, for each path that later ones cover (almost)
+  /// entirely, a note saying what covers it.
   private func drawPaths(_ canvas: inout Canvas) -> [Int: String] {
     let w = Double(canvas.pixelWidth) - 0.5
     let h = Double(canvas.pixelHeight) - 0.5
@@ -257,10 +254,9 @@ struct TerminalRenderer {
       visited.append(cells)
     }
     var hidden: [Int: String] = [:]
-    for (index, cells) in visited.enumerated() where !cells.isEmpty {
-      let owners = cells.map { canvas.owner(column: $0.0, row: $0.1) }
-      if !owners.contains(1000 + index), let top = owners.max() {
-        hidden[index] = top >= 1000 ? figure.paths[top - 1000].label : "another path"
+    for (index, cells) in visited.enumerated() {
+      hidden[index] = Coverage(cells, canvas, owner: 1000 + index).note {
+        $0 >= 1000 ? figure.paths[$0 - 1000].label : "a series"
       }
     }
     canvas.ink = -1
@@ -305,5 +301,31 @@ struct TerminalRenderer {
       let row = min(max(Int(floor(ay + (by - ay) * t)), 0), maxRow)
       visit(&canvas, column, row)
     }
+  }
+}
+
+/// How much of a series or path shows in the terminal: the share of the
+/// cells it passes through where it is what shows, and what shows in most of
+/// the others. Below a fifth, its legend entry says what covers it.
+struct Coverage {
+  let visible: Double
+  let cover: Int?
+
+  init(_ cells: [(Int, Int)], _ canvas: Canvas, owner: Int) {
+    var seen = Set<Int>()
+    var counts: [Int: Int] = [:]
+    var own = 0
+    for (column, row) in cells where seen.insert(row * canvas.columns + column).inserted {
+      let o = canvas.owner(column: column, row: row)
+      if o == owner { own += 1 } else if o >= 0 { counts[o, default: 0] += 1 }
+    }
+    visible = seen.isEmpty ? 1 : Double(own) / Double(seen.count)
+    cover = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+  }
+
+  /// "(under adam)", "(mostly under adam)", or nil when enough of it shows.
+  func note(_ name: (Int) -> String) -> String? {
+    guard visible < 0.2, let cover else { return nil }
+    return visible == 0 ? "(under \(name(cover)))" : "(mostly under \(name(cover)))"
   }
 }

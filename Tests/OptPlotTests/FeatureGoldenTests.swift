@@ -92,4 +92,14 @@ import Testing
     #expect(out.contains("⠤⠤▪⠤⠤⠤⠤⠤▪⠤⠤⠤"), "\(out)")
     #expect(out.contains("─▪─ x"))
   }
+
+  /// 20 points on 20 cells, one a cell: sgd is drawn first and adam over it
+  /// in columns 0 to 17 before it drops to 0, so sgd shows only in the last
+  /// two or so of its 20 cells (under a fifth): "mostly under".
+  @Test func aMostlyHiddenSeriesIsNamed() throws {
+    let out = try run(
+      "plot([[1] * 20, [1] * 18 + [0, 0]], labels=['sgd', 'adam'], ylim=(0, 2), width=20, height=6)",
+      settings: PlotSettings(color: true))
+    #expect(stripEscapes(out).contains("(mostly under"), "\(out)")
+  }
 }

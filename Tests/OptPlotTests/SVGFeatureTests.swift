@@ -132,7 +132,7 @@ import Testing
   }
 
   /// Two paths of 11 and 6 points: step k of each is reached at k/10 of the
-  /// time, so the shorter one arrives halfway and holds; frames= has a row per step.
+  /// drawing, so the shorter one arrives halfway and waits; frames= has a row per step.
   @Test func animatedPathsAndFrames() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -147,9 +147,13 @@ import Testing
     let animations = doc.all("animate", in: "paths").filter { $0.attributes["attributeName"] == "stroke-dashoffset" }
     #expect(animations.count == 2)
     #expect(Set(animations.compactMap { $0.attributes["dur"] }).count == 1)
+    // 10 steps draw in 3 s (40 ms a step, at least 3 s), then 2 s hold: the
+    // drawing is 3/5 of each round, step k at 0.6·k/10, then 1 (the hold's end).
+    #expect(animations.allSatisfy { $0.attributes["dur"] == "5s" && $0.attributes["repeatCount"] == "indefinite" })
     let times = animations.map { ($0.attributes["keyTimes"] ?? "").split(separator: ";").map { Double($0)! } }
-    #expect(times[0] == (0...10).map { Double($0) / 10 })
-    #expect(times[1] == [0, 0.1, 0.2, 0.3, 0.4, 0.5, 1])
+    let drawing: [Double] = (0...10).map { k in (Double(k) * 600).rounded() / 1e4 }
+    #expect(times[0] == drawing + [1])
+    #expect(times[1] == [0, 0.06, 0.12, 0.18, 0.24, 0.3, 0.6, 1])
     let offsets = (animations[1].attributes["values"] ?? "").split(separator: ";").map { Double($0)! }
     #expect(offsets.first! > 0 && offsets.last == 0 && zip(offsets, offsets.dropFirst()).allSatisfy { $0 >= $1 })
     let csv = try String(contentsOfFile: frames, encoding: .utf8).split(separator: "\n")
