@@ -30,6 +30,7 @@ extension SVGRenderer {
   /// The minimum (a star), each path's start (hollow) and end (filled).
   func drawMarkers(_ out: inout SVGWriter, _ l: Layout) {
     guard figure.contour != nil || !figure.paths.isEmpty else { return }
+    let animation = figure.animate ? PathAnimation(figure.paths.map(\.points.count)) : nil
     out.open("g", ["class": "markers", "clip-path": clip])
     if let m = figure.contour?.minimum, X(l, m.x).isFinite, Y(l, m.y).isFinite {
       out.element(
@@ -50,12 +51,15 @@ extension SVGRenderer {
           ])
       }
       if finite.count > 1, let last = finite.last {
-        out.element(
+        out.open(
           "circle",
           [
             "class": "end", "cx": n(X(l, last.x)), "cy": n(Y(l, last.y)), "r": "5.5", "fill": path.color.svg,
             "stroke": "black", "stroke-width": "1",
           ])
+        // Animated, the end shows when the path gets there.
+        animation?.appear(&out, step: path.points.count - 1)
+        out.close("circle")
       }
     }
     out.close("g")
@@ -79,6 +83,18 @@ struct PathAnimation {
   var share: Double { duration / (duration + PathAnimation.hold) }
 
   init(_ counts: [Int]) { steps = max((counts.max() ?? 1) - 1, 1) }
+
+  /// Makes the element it is inside invisible until step `step` is reached, in every round.
+  func appear(_ out: inout SVGWriter, step: Int) {
+    let t = share * Double(step) / Double(steps)
+    out.element(
+      "animate",
+      [
+        "attributeName": "opacity", "dur": "\(SVGRenderer.n(duration + PathAnimation.hold))s",
+        "repeatCount": "indefinite", "calcMode": "discrete", "keyTimes": "0;\(String(format: "%.4f", t))",
+        "values": "0;1",
+      ])
+  }
 
   /// Key frames kept per path: enough for a smooth motion, few enough for a small file.
   static let maxKeys = 240
