@@ -103,29 +103,3 @@ import Testing
     #expect(stripEscapes(out).contains("(mostly under"), "\(out)")
   }
 }
-
-/// The new options' mistakes are located, learner-worded errors.
-@Suite struct FeatureErrorTests {
-  @Test func clearErrors() {
-    let cases: [(String, ErrorKind, String)] = [
-      ("plots([1, 2])", .typeError, "list of functions"),
-      ("plots([lambda: None])", .valueError, "drew 0 plots"),
-      ("plots([lambda: plot([1]), lambda: plot([2])], cols=0)", .valueError, "cols=0"),
-      ("plots([lambda: plots([lambda: plot([1])])])", .valueError, "cannot hold plots()"),
-      ("plot(lambda x: x, 0, 10, logx=True)", .valueError, "a > 0"),
-      ("plot([1, 2], xlim=(0, 1), logx=True)", .valueError, "xlim must be above 0"),
-      ("plot([1, 2], color='chartreuse')", .valueError, "not a colour"),
-      ("plot([[1, 2], [2, 1]], color=['red'])", .valueError, "1 value for 2 series"),
-      ("plot([1, 2], marker='q')", .valueError, "not a marker"),
-      ("plot([1, 2], annotate=(1, 2))", .typeError, "annotate= takes (x, y, \"text\")"),
-      ("plot([1, 2], hline=float('nan'))", .valueError, "hline= must be finite"),
-      ("plot([1, 2], file='a.svg', show=3 > 4, annotate=[(1, 1, 'a'), 5])", .typeError, "annotate="),
-      ("contour(lambda w, b: w, (0, 1), (0, 1), frames='x.txt')", .valueError, "CSV"),
-    ]
-    for (code, kind, words) in cases {
-      let e = error(of: code)
-      #expect(e?.kind == kind, "\(code): \(String(describing: e))")
-      #expect(e?.message.contains(words) == true, "\(code): \(e?.message ?? "no error")")
-    }
-  }
-}

@@ -338,6 +338,20 @@ import Testing
       ),
       ("contour(lambda w, b: w, (0, 1), (0, 1), levels=0)", .valueError, "between 1 and 50"),
       ("contour(lambda w, b: w, (0, 1), (0, 1), levels='many')", .typeError, "levels= must be"),
+      // The options for panels, log x, marks, colours, markers and frames.
+      ("plots([1, 2])", .typeError, "list of functions"),
+      ("plots([lambda: None])", .valueError, "drew 0 plots"),
+      ("plots([lambda: plot([1]), lambda: plot([2])], cols=0)", .valueError, "cols=0"),
+      ("plots([lambda: plots([lambda: plot([1])])])", .valueError, "cannot hold plots()"),
+      ("plot(lambda x: x, 0, 10, logx=True)", .valueError, "a > 0"),
+      ("plot([1, 2], xlim=(0, 1), logx=True)", .valueError, "xlim must be above 0"),
+      ("plot([1, 2], color='chartreuse')", .valueError, "not a colour"),
+      ("plot([[1, 2], [2, 1]], color=['red'])", .valueError, "1 value for 2 series"),
+      ("plot([1, 2], marker='q')", .valueError, "not a marker"),
+      ("plot([1, 2], annotate=(1, 2))", .typeError, "annotate= takes (x, y, \"text\")"),
+      ("plot([1, 2], hline=float('nan'))", .valueError, "hline= must be finite"),
+      ("plot([1, 2], file='a.svg', show=3 > 4, annotate=[(1, 1, 'a'), 5])", .typeError, "annotate="),
+      ("contour(lambda w, b: w, (0, 1), (0, 1), frames='x.txt')", .valueError, "CSV"),
     ]
     // No paths at all is not an error: the surface alone.
     #expect(error(of: "contour(lambda w, b: w, (0, 1), (0, 1), paths=[])") == nil)
