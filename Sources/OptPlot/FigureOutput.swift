@@ -9,7 +9,9 @@ enum FigureOutput {
   /// Shows one figure drawn by `plot` or `contour`.
   static func show(_ figure: Figure, _ options: PlotOptions, runtime: Runtime) throws {
     if options.context.panels != nil {
+      // A panel: `plots` shows it with the others; its own file is still written.
       options.context.panels?.append(figure)
+      if let file = options.file { try save(SVGRenderer(figure: figure).render(), to: file) }
       return
     }
     let text = TerminalRenderer(figure: figure, unicode: options.unicode, color: options.color).render()
