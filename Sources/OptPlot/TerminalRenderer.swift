@@ -76,7 +76,9 @@ struct TerminalRenderer {
   }
 
   /// `annotate=`: a small circle at the point and the text after it (before
-  /// it when it would run off the right edge), above everything else.
+  /// it when it would run off the right edge), above everything else: on the
+  /// point's row when those cells are empty, else on the first empty row just
+  /// above or below, else over what is there.
   private func drawNotes(_ canvas: inout Canvas) {
     let c = color ? PlotColor.annotation : nil
     canvas.ink = -1
@@ -84,12 +86,16 @@ struct TerminalRenderer {
       guard case .text(let x, let y, let text) = mark,
         let cell = canvas.cell(atPixel: px(canvas, x), py(canvas, y))
       else { continue }
-      canvas.put(unicode ? "◦" : "o", column: cell.column, row: cell.row, c)
       let chars = Array(text)
       var start = cell.column + 1
       if start + chars.count > canvas.columns { start = max(0, cell.column - chars.count) }
-      for (k, ch) in chars.enumerated() where start + k != cell.column {
-        canvas.put(ch, column: start + k, row: cell.row, c)
+      let columns = start..<min(start + chars.count, canvas.columns)
+      let rows = [cell.row, cell.row - 1, cell.row + 1].filter { (0..<canvas.rows).contains($0) }
+      let row =
+        rows.first { r in columns.allSatisfy { canvas.character(column: $0, row: r).0 == " " } } ?? cell.row
+      canvas.put(unicode ? "◦" : "o", column: cell.column, row: cell.row, c)
+      for (k, ch) in chars.enumerated() where start + k < canvas.columns {
+        canvas.put(ch, column: start + k, row: row, c)
       }
     }
   }
