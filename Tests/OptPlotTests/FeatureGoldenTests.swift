@@ -50,6 +50,23 @@ import Testing
         """)
   }
 
+  /// A note on the line itself: 10×3 cells are 20×12 dots, y = 1 is dot row
+  /// 5.5 → 6 (cell row 1, ⠤) and x = 2 dot column 9.5 → 10 (cell 5, the
+  /// ring). Row 1 is taken by the line, so the text goes on the empty row above.
+  @Test func aNoteAvoidsTheCurve() throws {
+    let out = try run("plot([0, 4], [1, 1], ylim=(0, 2), width=10, height=3, annotate=(2, 1, 'mid'))")
+    #expect(
+      out == """
+          ┌──────────┐
+        2 ┤      mid │
+          │⠤⠤⠤⠤⠤◦⠤⠤⠤⠤│
+        0 ┤          │
+          └┬─────┬───┘
+           0    2.5
+
+        """)
+  }
+
   /// Two equal series in colour: adam, drawn last, owns every cell, so sgd
   /// gets its mark (•) every 6 columns from column 2 and a note in the legend.
   @Test func aHiddenSeriesIsMarkedAndNamed() throws {
