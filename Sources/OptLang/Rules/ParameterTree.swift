@@ -144,8 +144,9 @@ indirect enum ParameterTree {
   static func shape(of a: NumArray) -> [Int] { [a.count] }
 
   /// Whether `w` and `g` have the same shape: the rule's element-wise
-  /// arithmetic must not broadcast a gradient into a parameter.
-  static func sameShape(_ a: NumArray, _ b: NumArray) -> Bool { shape(of: a) == shape(of: b) }
+  /// arithmetic must not broadcast a gradient into a parameter. (Equal
+  /// counts while arrays are 1-D; `a.shape == b.shape` when they have dimensions.)
+  static func sameShape(_ a: NumArray, _ b: NumArray) -> Bool { a.count == b.count }
 
   /// "a number", "an array of 3", "an array of shape (3, 2)".
   static func describe(_ shape: [Int]?) -> String {
