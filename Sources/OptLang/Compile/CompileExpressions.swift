@@ -82,7 +82,7 @@ extension Compiler {
           let k = Int(x)
           if Double(k) == x {
             switch container {
-            case .array(let a) where k >= 0 && k < a.count: return .number(a[k])
+            case .array(let a) where k >= 0 && k < a.count && a.ndim == 1 && !a.isBool: return .number(a[k])
             case .list(let items) where k >= 0 && k < items.count: return items[k]
             default: break
             }
@@ -91,16 +91,15 @@ extension Compiler {
         do { return try Subscripts.get(container, i) } catch let e as OptError { throw e.locate(range) }
       }
 
-    case .slice(let base, let lower, let upper, let step):
-      let baseCode = try compile(base)
+    case .slice(let lower, let upper, let step):
       let parts = try [lower, upper, step].map { try $0.map { ExprCode(run: try compile($0)) } }
       return { f in
-        let container = try baseCode(f)
-        let bounds = try parts.map { try $0?.run(f) }
-        do { return try Subscripts.slice(container, bounds[0], bounds[1], bounds[2]) } catch let e as OptError {
-          throw e.locate(range)
-        }
+        let bounds = try parts.map { try $0?.run(f) ?? .none }
+        return .object(SliceObject(lower: bounds[0], upper: bounds[1], step: bounds[2]))
       }
+
+    case .ellipsis:
+      return { _ in .object(EllipsisObject.shared) }
 
     case .attribute(let base, let name, let nameRange):
       return try compileAttribute(base, name, nameRange)
@@ -133,6 +132,12 @@ extension Compiler {
   }
 
   private func compileUnary(_ op: UnaryOperator, _ operand: Expr, _ range: SourceRange) throws -> Eval {
+    if op == .invert {
+      let code = try compile(operand)
+      return { f in
+        do { return try Operators.unary(.invert, try code(f)) } catch let e as OptError { throw e.locate(range) }
+      }
+    }
     if case .number(let x) = operand.kind {
       let v = Value.number(op == .negate ? -x : x)
       return { _ in v }

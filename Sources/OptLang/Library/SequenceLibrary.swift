@@ -33,7 +33,9 @@ enum SequenceLibrary {
         .unary { v in
           switch v {
           case .list(let items), .tuple(let items): return .number(Double(items.count))
-          case .array(let a): return .number(Double(a.count))
+          case .array(let a):
+            guard let n = a.shape.first else { throw OptError(.typeError, "a 0-d array has no length") }
+            return .number(Double(n))
           case .dict(let d): return .number(Double(d.count))
           case .string(let s): return .number(Double(s.value.unicodeScalars.count))
           case .object(let r as RangeObject): return .number(Double(r.count))
@@ -142,13 +144,6 @@ enum SequenceLibrary {
             }
           }
           return total
-        }),
-      Builtin(
-        "mean", "mean(xs)", "The average of the numbers in xs, summed as numpy does (np.mean).", parameters: ["xs"],
-        .unary { v in
-          let xs = try Convert.numbers(v, what: "mean()")
-          guard !xs.isEmpty else { return .number(.nan) }
-          return .number(Library.numpySum(xs) / Double(xs.count))
         }),
       Builtin(
         "min", "min(xs) or min(a, b, ...)", "The smallest element of xs, or the smallest argument.",

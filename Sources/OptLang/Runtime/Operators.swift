@@ -14,6 +14,7 @@ public enum Operators {
     case .floorDivide: return floorDivide(x, y)
     case .modulo: return modulo(x, y)
     case .power: return power(x, y)
+    case .matmul, .bitAnd, .bitOr: return .nan  // never reached: `binary` takes these first
     }
   }
 
@@ -51,22 +52,16 @@ public enum Operators {
   /// A binary operator on any two values: the general path behind the
   /// compiled fast path for two numbers.
   public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-    if let x = a.asNumber, let y = b.asNumber { return .number(apply(op, x, y)) }
-    switch (a, b) {
-    case (.array(let p), .array(let q)):
-      guard p.count == q.count else {
-        throw OptError(
-          .valueError, "cannot combine arrays of different lengths (\(p.count) and \(q.count)) with '\(op.rawValue)'")
+    if op == .bitAnd || op == .bitOr { return try logic(op, a, b) }
+    if let x = a.asNumber, let y = b.asNumber {
+      guard op != .matmul else {
+        throw OptError(.typeError, "'@' multiplies matrices (arrays), not numbers", hint: "use '*' for numbers")
       }
-      var out = [Double](repeating: 0, count: p.count)
-      for i in 0..<p.count { out[i] = apply(op, p[i], q[i]) }
-      return .array(NumArray(out))
-    case (.array(let p), _):
-      if let y = b.asNumber { return .array(p.map { apply(op, $0, y) }) }
-      if case .list = b, let q = try? Convert.array(b) { return try binary(op, a, .array(q)) }
-    case (_, .array(let q)):
-      if let x = a.asNumber { return .array(q.map { apply(op, x, $0) }) }
-      if case .list = a, let p = try? Convert.array(a) { return try binary(op, .array(p), b) }
+      return .number(apply(op, x, y))
+    }
+    switch (a, b) {
+    case (.array, _), (_, .array):
+      if let result = try ArrayMath.binary(op, a, b) { return result }
     case (.string(let s), .string(let t)) where op == .add:
       return .str(s.value + t.value)
     case (.list(let s), .list(let t)) where op == .add:
@@ -120,10 +115,53 @@ public enum Operators {
     }
   }
 
-  /// Unary minus (and plus): numbers, element-wise on arrays.
+  /// `&` and `|`: logic on bools and boolean arrays (numpy's masks), bitwise on whole numbers.
+  static func logic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    let and = op == .bitAnd
+    if case .bool(let x) = a, case .bool(let y) = b { return .bool(and ? x && y : x || y) }
+    if let x = a.asNumber, let y = b.asNumber {
+      for z in [x, y] where z != z.rounded(.towardZero) || abs(z) >= 9e15 {
+        throw OptError(
+          .typeError, "'\(op.rawValue)' needs whole numbers or boolean arrays, not \(Format.number(z))",
+          hint: "for logic on conditions, write 'and' / 'or'")
+      }
+      return .number(Double(and ? Int(x) & Int(y) : Int(x) | Int(y)))
+    }
+    if let p = try ArrayMath.operand(a), let q = try ArrayMath.operand(b) {
+      let shape = try Broadcast.checkedShape(p.shape, q.shape, "combine with '\(op.rawValue)'")
+      let bools = (p.isBool || p.ndim == 0) && (q.isBool || q.ndim == 0)
+      guard bools || (p.storage + q.storage).allSatisfy({ $0 == $0.rounded(.towardZero) && abs($0) < 9e15 }) else {
+        throw OptError(
+          .typeError, "'\(op.rawValue)' needs boolean arrays (masks) or whole numbers",
+          hint: "combine conditions as (a > 0) \(op.rawValue) (b < 1), with brackets")
+      }
+      let out =
+        and
+        ? Broadcast.combine(p, q, shape: shape) { Double(Int($0) & Int($1)) }
+        : Broadcast.combine(p, q, shape: shape) { Double(Int($0) | Int($1)) }
+      return ArrayMath.wrap(out.asBool(bools))
+    }
+    throw OptError(
+      .typeError, "cannot use '\(op.rawValue)' on \(a.typeNameWithArticle) and \(b.typeNameWithArticle)",
+      hint: "for logic on single values, write 'and' / 'or'")
+  }
+
+  /// Unary minus (and plus): numbers, element-wise on arrays; `~` inverts bools and masks.
   public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+    if op == .invert {
+      switch v {
+      case .bool(let b): return .bool(!b)
+      case .array(let a) where a.isBool: return .array(a.map { $0 == 0 ? 1 : 0 }.asBool(true))
+      case .array(let a): return .array(a.map { Double(~Int($0)) })
+      default:
+        guard let x = v.asNumber else {
+          throw OptError(.typeError, "cannot use '~' on \(v.typeNameWithArticle)")
+        }
+        return .number(Double(~(try Runtime.wholeNumber(x, what: "'~' operand"))))
+      }
+    }
     if let x = v.asNumber { return .number(op == .negate ? -x : x) }
-    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a) }
+    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a.asBool(false)) }
     throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on \(v.typeNameWithArticle)")
   }
 
@@ -138,10 +176,12 @@ public enum Operators {
     case .dict(let d): return !d.isEmpty
     case .array(let a):
       if a.count == 1 { return a[0] != 0 }
-      if a.count == 0 { return false }
       throw OptError(
-        .valueError, "the truth value of an array with \(a.count) elements is ambiguous",
-        hint: "use any(a) or all(a)")
+        .valueError,
+        a.count == 0
+          ? "the truth value of an empty array is ambiguous"
+          : "the truth value of an array with \(a.count) elements is ambiguous",
+        hint: a.count == 0 ? "use a.size > 0" : "use any(a) or all(a)")
     case .object(let o):
       if let r = o as? RangeObject { return r.count > 0 }
       if let view = o as? DictView { return !view.items.isEmpty }
@@ -159,7 +199,7 @@ public enum Operators {
     case (.string(let s), .string(let t)): return s.value == t.value
     case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
       return s.count == t.count && zip(s, t).allSatisfy { equal($0, $1) }
-    case (.array(let p), .array(let q)): return p.storage == q.storage
+    case (.array(let p), .array(let q)): return p.shape == q.shape && p.storage == q.storage
     case (.dict(let p), .dict(let q)): return Dict.equal(p, q)
     default: return Value.identical(a, b)
     }
@@ -177,15 +217,8 @@ public enum Operators {
     }
     if let x = a.asNumber, let y = b.asNumber { return .bool(compareNumbers(op, x, y)) }
     switch (a, b) {
-    case (.array(let p), .array(let q)):
-      guard p.count == q.count else {
-        throw OptError(.valueError, "cannot compare arrays of different lengths (\(p.count) and \(q.count))")
-      }
-      return .array(NumArray((0..<p.count).map { compareNumbers(op, p[$0], q[$0]) ? 1 : 0 }))
-    case (.array(let p), _):
-      if let y = b.asNumber { return .array(p.map { compareNumbers(op, $0, y) ? 1 : 0 }) }
-    case (_, .array(let q)):
-      if let x = a.asNumber { return .array(q.map { compareNumbers(op, x, $0) ? 1 : 0 }) }
+    case (.array, _), (_, .array):
+      if let result = try ArrayMath.compare(op, a, b) { return result }
     default: break
     }
     if op == .equal { return .bool(equal(a, b)) }

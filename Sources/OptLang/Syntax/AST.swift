@@ -32,8 +32,12 @@ public struct Expr: Sendable {
     case not(Expr)
     case conditional(condition: Expr, then: Expr, else: Expr)
     case call(Expr, arguments: [Expr], keywords: [KeywordArgument])
+    /// `a[i]`, `a[i:j]`, `a[:, 0]`: the index is one item or a tuple of items.
     case index(Expr, Expr)
-    case slice(Expr, lower: Expr?, upper: Expr?, step: Expr?)
+    /// `lower:upper:step` as an item of an index (only inside `[...]`).
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    /// `...` as an item of an index.
+    case ellipsis
     case attribute(Expr, name: String, nameRange: SourceRange)
     case lambda(FunctionDecl)
     /// `[element for target in iterable if condition ...]`.
@@ -69,6 +73,8 @@ public struct ComprehensionClause: Sendable {
 public enum UnaryOperator: String, Sendable {
   case negate = "-"
   case plus = "+"
+  /// `~`: logical not of a boolean array (or bool), bitwise not of a whole number.
+  case invert = "~"
 }
 
 public enum BinaryOperator: String, Sendable {
@@ -79,6 +85,11 @@ public enum BinaryOperator: String, Sendable {
   case floorDivide = "//"
   case modulo = "%"
   case power = "**"
+  /// Matrix multiplication (numpy's `matmul`); numbers alone are an error.
+  case matmul = "@"
+  /// `&` and `|`: element-wise logic on boolean arrays (numpy's masks), bitwise on whole numbers.
+  case bitAnd = "&"
+  case bitOr = "|"
 }
 
 public enum CompareOperator: String, Sendable {

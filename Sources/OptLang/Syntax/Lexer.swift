@@ -414,7 +414,8 @@ struct Lexer {
     case UInt8(ascii: ","): op(.comma, 1)
     case UInt8(ascii: ":"): op(.colon, 1)
     case UInt8(ascii: ";"): op(.semicolon, 1)
-    case UInt8(ascii: "."): op(.dot, 1)
+    case UInt8(ascii: "."):
+      n == UInt8(ascii: ".") && n2 == UInt8(ascii: ".") ? op(.ellipsis, 3) : op(.dot, 1)
     case UInt8(ascii: "+"): n == UInt8(ascii: "=") ? op(.plusAssign, 2) : op(.plus, 1)
     case UInt8(ascii: "-"):
       if n == UInt8(ascii: "=") {
@@ -437,6 +438,17 @@ struct Lexer {
         n == UInt8(ascii: "=") ? op(.slashAssign, 2) : op(.slash, 1)
       }
     case UInt8(ascii: "%"): n == UInt8(ascii: "=") ? op(.percentAssign, 2) : op(.percent, 1)
+    case UInt8(ascii: "&"), UInt8(ascii: "|"):
+      guard n != UInt8(ascii: "=") else {
+        throw error("'\(Character(Unicode.Scalar(c)))=' is not supported", i, i + 2, hint: "write m = m & other")
+      }
+      op(c == UInt8(ascii: "&") ? .ampersand : .pipe, 1)
+    case UInt8(ascii: "~"): op(.tilde, 1)
+    case UInt8(ascii: "@"):
+      guard n != UInt8(ascii: "=") else {
+        throw error("'@=' is not supported", i, i + 2, hint: "write A = A @ B")
+      }
+      op(.at, 1)
     case UInt8(ascii: "="): n == UInt8(ascii: "=") ? op(.equal, 2) : op(.assign, 1)
     case UInt8(ascii: "!"):
       guard n == UInt8(ascii: "=") else {
@@ -450,10 +462,7 @@ struct Lexer {
       var j = i + 1
       while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
       let text = String(decoding: bytes[i..<j], as: UTF8.self)
-      let hint: String? =
-        text == "&" || text == "|"
-        ? "write 'and' / 'or' for logic"
-        : text == "^" ? "write '**' for powers" : nil
+      let hint: String? = text == "^" ? "write '**' for powers" : nil
       throw error("'\(text)' is not allowed here", i, j, hint: hint)
     }
   }

@@ -92,9 +92,9 @@ extension Expr {
     case .index(let base, let index):
       e(base)
       e(index)
-    case .slice(let base, let lower, let upper, let step):
-      e(base)
+    case .slice(let lower, let upper, let step):
       for part in [lower, upper, step] { part.map(e) }
+    case .ellipsis: break
     case .attribute(let base, _, _): e(base)
     case .lambda(let decl):
       for p in decl.parameters { p.defaultValue.map(e) }
