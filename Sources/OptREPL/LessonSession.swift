@@ -11,9 +11,9 @@ final class LessonSession {
   var current: Exercise?
   /// Exercise ID → how many hints have been shown.
   var hintsShown: [String: Int] = [:]
-  /// Exercises whose check has failed at least once (their solution is shown
-  /// without asking).
-  var failedOnce: Set<String> = []
+  /// Exercises whose check has run on an answer in this session: their
+  /// solution may be shown (as may the solution of one passed before).
+  var attempted: Set<String> = []
   /// `$XDG_DATA_HOME/optrepl/progress.json`.
   let progressPath = LearnerProgress.defaultPath()
   private var loadedProgress: LearnerProgress?
@@ -199,6 +199,7 @@ extension REPL {
     InterruptHandler.clear()
     switch Checker.grade(exercise, in: interpreter, color: color) {
     case .passed:
+      lessons.attempted.insert(exercise.id)
       lessons.updateProgress(warn: warnLearner) { $0.recordPass(exercise.id) }
       write(
         renderer.paint(
@@ -206,8 +207,10 @@ extension REPL {
             exercise, progress: lessons.progress(warn: warnLearner), library: Self.lessonLibrary),
           .passed) + "\n")
     case .failed(let message):
-      lessons.failedOnce.insert(exercise.id)
+      lessons.attempted.insert(exercise.id)
       writeError(LessonListing.failMessage(exercise, message))
+    case .notReady(let message):
+      writeError(message + "\n")
     }
     return .keepGoing
   }
@@ -228,15 +231,12 @@ extension REPL {
 
   func solutionCommand() -> CommandOutcome {
     guard let exercise = currentExercise() else { return .keepGoing }
-    if !lessons.failedOnce.contains(exercise.id) {
-      guard let editor else { return .keepGoing }
-      let question = "You have not checked an answer to \(exercise.id) yet. Show the solution anyway? [y/N] "
-      guard case .line(let answer) = editor.readLine(prompt: question),
-        answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
-      else {
-        write("Not shown. :hint gives a hint; :check grades what you have.\n")
-        return .keepGoing
-      }
+    let passedBefore = lessons.progress(warn: warnLearner).passed[exercise.id] != nil
+    guard passedBefore || lessons.attempted.contains(exercise.id) else {
+      write(
+        "The solution opens once you have tried: write your answer to \(exercise.id) and :check it "
+          + "(:hint gives a hint).\n")
+      return .keepGoing
     }
     write(renderer.paint("A solution to \(exercise.id):", .bold) + "\n")
     write(Self.indented(exercise.solution.text))
@@ -268,7 +268,7 @@ extension CommandTable {
         name: "hint", usage: ":hint", summary: "the next hint for the current exercise",
         argument: .none, action: { repl, _ in repl.hintCommand() }),
       Command(
-        name: "solution", usage: ":solution", summary: "show a solution (asks first if you have not checked yet)",
+        name: "solution", usage: ":solution", summary: "show a solution (after :check has run on your answer)",
         argument: .none, action: { repl, _ in repl.solutionCommand() }),
     ]
   }

@@ -191,7 +191,7 @@ struct Check: ParsableCommand {
       progress.recordPass(exercise.id)
       context.save(progress)
       print(LessonListing.passMessage(exercise, progress: progress, library: context.library))
-    case .failed(let message):
+    case .failed(let message), .notReady(let message):
       FileHandle.standardError.write(Data(LessonListing.failMessage(exercise, message).utf8))
       throw ExitCode.failure
     }
