@@ -68,23 +68,29 @@ struct PlotOptions {
   var color: Bool { settings.color }
 
   /// The canvas height in cells: `height=`, or what the terminal leaves for it.
+  /// A size asked for is capped by what a terminal leaves (a lesson asks for
+  /// 72 columns; an 80-column terminal with a legend has room for fewer).
   func rows() -> Int {
-    if let height { return height }
-    let terminalRows = settings.terminalSize()?.rows ?? PlotSettings.defaultSize.rows
+    let terminal = settings.terminalSize()
+    let terminalRows = terminal?.rows ?? PlotSettings.defaultSize.rows
     // The frame (2), the x tick labels, the prompt after the plot; title and xlabel if any.
     let around = 4 + (title == nil ? 0 : 1) + (xlabel == nil ? 0 : 1)
-    return max(terminalRows - around, 5)
+    let room = max(terminalRows - around, 5)
+    if let height { return terminal == nil ? height : min(height, room) }
+    return room
   }
 
   /// The canvas width in cells: `width=`, or what the terminal leaves for it
   /// next to the tick labels (`margin` wide) and the legend (`legend` wide).
   func columns(margin: Int, legend: Int) -> Int {
-    if let width { return width }
-    let terminalColumns = settings.terminalSize()?.columns ?? PlotSettings.defaultSize.columns
+    let terminal = settings.terminalSize()
+    let terminalColumns = terminal?.columns ?? PlotSettings.defaultSize.columns
     // margin, space, frame, canvas, frame, space + legend, and one column spare
     // (writing the last column makes some terminals wrap).
     let around = margin + 3 + (legend > 0 ? legend + 1 : 0) + 1
-    return max(terminalColumns - around, 10)
+    let room = max(terminalColumns - around, 10)
+    if let width { return terminal == nil ? width : min(width, room) }
+    return room
   }
 
   /// How many ticks fit along each axis.

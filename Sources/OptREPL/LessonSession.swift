@@ -14,6 +14,10 @@ final class LessonSession {
   /// Exercises whose check has run on an answer in this session: their
   /// solution may be shown (as may the solution of one passed before).
   var attempted: Set<String> = []
+  /// The names lessons have bound in this session (`:vars` lists them apart).
+  let names = LessonNames()
+  /// Pauses a lesson's step when it is longer than the screen.
+  var pager: Pager?
   /// `$XDG_DATA_HOME/optrepl/progress.json`.
   let progressPath = LearnerProgress.defaultPath()
   private var loadedProgress: LearnerProgress?
@@ -69,7 +73,9 @@ extension REPL {
       }
     } else {
       walkthrough = Walkthrough(
-        lesson: lesson, interpreter: interpreter, renderer: renderer, write: { [unowned self] in write($0) })
+        lesson: lesson, interpreter: interpreter, renderer: renderer,
+        write: { [unowned self] in lessonPager().write($0) })
+      walkthrough.lessonNames = lessons.names
       lessons.walkthroughs[lesson.name] = walkthrough
       let resumeAt = lessons.progress(warn: warnLearner).lessonSteps[lesson.name] ?? 0
       if resumeAt > 0 && resumeAt < lesson.steps.count {
@@ -99,6 +105,7 @@ extension REPL {
     }
     while true {
       InterruptHandler.clear()
+      lessonPager().startPage()
       if case .finished = walkthrough.showNext() { return }
       InterruptHandler.clear()
       if walkthrough.isFinished {
@@ -120,6 +127,7 @@ extension REPL {
             write("Left \(name); :lesson \(name) goes on from step \(walkthrough.position + 1).\n")
             return
           case "b", "back":
+            lessonPager().startPage()
             if !walkthrough.showPrevious() { write("(this is the first step)\n") }
             continue
           default:
@@ -131,6 +139,21 @@ extension REPL {
         break
       }
     }
+  }
+
+  /// The pager a lesson's steps are shown through; its "more" prompt reads a
+  /// line with the editor (Enter goes on, `a` shows the rest of the step).
+  func lessonPager() -> Pager {
+    if let pager = lessons.pager { return pager }
+    let pager = Pager(
+      write: { [unowned self] in write($0) },
+      ask: { [unowned self] in
+        guard let editor, case .line(let answer) = editor.readLine(prompt: renderer.paint(Pager.prompt, .rule) + " ")
+        else { return false }
+        return answer.trimmingCharacters(in: .whitespaces).lowercased() != "a"
+      })
+    lessons.pager = pager
+    return pager
   }
 
   func exercisesCommand() -> CommandOutcome {
@@ -159,7 +182,8 @@ extension REPL {
       write(renderer.paint("(running the code of \(exercise.lessonName) that comes before this exercise)\n", .rule))
       InterruptHandler.clear()
       do {
-        try Checker.prepare(exercise, in: interpreter)
+        let replaced = try lessons.names.track(interpreter) { try Checker.prepare(exercise, in: interpreter) }
+        if let note = LessonNames.note(replaced) { write(renderer.paint(note, .rule) + "\n") }
       } catch {
         writeError(OptError.text(of: error, color: color))
       }

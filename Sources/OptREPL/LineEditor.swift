@@ -105,7 +105,7 @@ final class LineEditor {
     guard let editLine else { return .endOfInput }
     Self.active = self
     free(prompt)
-    prompt = strdup(text)
+    prompt = strdup(Self.markingEscapes(text))
     search = PrefixSearch()
     InterruptHandler.drain()
     Self.interrupted = false
@@ -120,6 +120,34 @@ final class LineEditor {
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
     return .line(line)
+  }
+
+  /// The prompt with each escape sequence (a colour) between two \u{1} marks,
+  /// which tell libedit that it is sent as it is and takes no room on screen.
+  static func markingEscapes(_ text: String) -> String {
+    guard text.contains("\u{1B}") else { return text }
+    var prompt = text
+    // libedit leaves out a marked sequence at the very end of the prompt: a
+    // colour's reset goes before the trailing spaces instead.
+    if prompt.hasSuffix("\u{1B}[0m") {
+      let body = prompt.dropLast(4)
+      let spaces = body.reversed().prefix { $0 == " " }.count
+      prompt = String(body.dropLast(spaces)) + "\u{1B}[0m" + String(repeating: " ", count: spaces)
+    }
+    var out = ""
+    var inEscape = false
+    for scalar in prompt.unicodeScalars {
+      if scalar == "\u{1B}" {
+        out += "\u{1}"
+        inEscape = true
+      }
+      out.unicodeScalars.append(scalar)
+      if inEscape && scalar != "\u{1B}" && scalar != "[" && (0x40...0x7E).contains(scalar.value) {
+        out += "\u{1}"
+        inEscape = false
+      }
+    }
+    return out
   }
 
   /// Adds an entry to the history (not a blank one, nor a repeat of the last).

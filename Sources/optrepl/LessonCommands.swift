@@ -72,11 +72,23 @@ struct Walk: ParsableCommand {
   func run() throws {
     let context = LessonContext(noColor: noColor)
     let lesson = try context.lesson(self.lesson)
+    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let out: (String) -> Void = {
+      print($0, terminator: "")
+      fflush(nil)
+    }
+    // On a terminal a step longer than the screen pauses inside too.
+    let pager = Pager(
+      write: out,
+      ask: {
+        out(context.renderer.paint(Pager.prompt, .rule) + " ")
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() != "a"
+      })
     let walkthrough = Walkthrough(
       lesson: lesson, interpreter: context.makeInterpreter(), renderer: context.renderer,
-      write: { print($0, terminator: "") })
-    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+      write: pausing ? pager.write : out)
     while true {
+      pager.startPage()
       // Ctrl-C while a cell runs stops it with a KeyboardInterrupt; at the pause it ends the walk.
       switch ScriptRunner.withInterrupts({ walkthrough.showNext() }) {
       case .finished:
@@ -89,7 +101,10 @@ struct Walk: ParsableCommand {
         fflush(nil)
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { throw ExitCode.success }
         if answer == "q" { throw ExitCode.success }
-        if answer == "b" { _ = walkthrough.showPrevious() }
+        if answer == "b" {
+          pager.startPage()
+          _ = walkthrough.showPrevious()
+        }
       }
     }
   }

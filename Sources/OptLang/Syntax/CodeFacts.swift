@@ -29,6 +29,25 @@ extension Interpreter {
     return found
   }
 
+  /// The names of the parameters a callable takes by keyword, for completing
+  /// `adam(et` to `adam(eta=`: a rule's hyperparameters, a function's
+  /// parameters, a built-in's documented ones. `callee` may be dotted (`np.clip`).
+  public func parameterNames(of callee: String) -> [String] {
+    let path = callee.split(separator: ".").map(String.init)
+    guard let first = path.first, var value = runtime.globals[first] ?? runtime.modules[first].map({ .object($0) })
+    else { return [] }
+    for part in path.dropFirst() {
+      guard let next = try? Attributes.get(value, part, runtime: runtime) else { return [] }
+      value = next
+    }
+    switch value {
+    case .function(let rule as Rule): return rule.hyperparameterNames
+    case .function(let function as UserFunction): return function.code.parameterNames
+    case .function(let builtin as Builtin): return builtin.parameters
+    default: return []
+    }
+  }
+
   /// What a piece of a line is, for colouring it.
   public enum TokenClass: Sendable {
     case keyword, number, string, comment, name, other
