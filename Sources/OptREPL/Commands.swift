@@ -285,6 +285,9 @@ extension REPL {
       case .line(let line):
         if line.trimmingCharacters(in: .whitespaces) == ":end" { break reading }
         lines.append(PastedPrompt.strip(line))
+      case .pasted(let text):
+        lines += PastedPrompt.code(ofPaste: text).split(separator: "\n", omittingEmptySubsequences: false).map(
+          String.init)
       }
     }
     guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return .keepGoing }

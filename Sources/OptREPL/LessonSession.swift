@@ -119,6 +119,9 @@ extension REPL {
         case .endOfInput, .interrupted:
           write("\nLeft \(name) at step \(walkthrough.position + 1); :lesson \(name) goes on from there.\n")
           return
+        case .pasted(let text):
+          _ = handle(PastedPrompt.code(ofPaste: text) + "\n")
+          continue
         case .line(let line):
           let typed = line.trimmingCharacters(in: .whitespaces)
           switch typed.lowercased() {

@@ -17,6 +17,8 @@ public final class Pager {
   private var rowsShown = 0
   private var column = 0
   private var pausing = true
+  /// A screenful has been shown; the next character waits for the learner.
+  private var full = false
 
   /// The words of the "more" prompt.
   public static let prompt = "── more: Enter · a shows the rest of this step ──"
@@ -37,6 +39,7 @@ public final class Pager {
     rowsShown = 0
     column = 0
     pausing = true
+    full = false
   }
 
   /// Shows `text`, pausing whenever the screen is full.
@@ -47,6 +50,14 @@ public final class Pager {
     var pending = ""
     var inEscape = false
     for character in text {
+      if full {
+        // The screen is full and there is more to show: ask first.
+        sink(pending)
+        pending = ""
+        pausing = ask()
+        rowsShown = 0
+        full = false
+      }
       pending.append(character)
       if character == "\u{1B}" {
         inEscape = true
@@ -66,12 +77,7 @@ public final class Pager {
           column = 1
         }
       }
-      if character == "\n" && pausing && rowsShown >= limit {
-        sink(pending)
-        pending = ""
-        pausing = ask()
-        rowsShown = 0
-      }
+      if character == "\n" && pausing && rowsShown >= limit { full = true }
     }
     if !pending.isEmpty { sink(pending) }
   }
