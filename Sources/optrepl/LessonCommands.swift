@@ -55,12 +55,24 @@ struct LessonContext {
   }
 }
 
+extension CompletionKind {
+  /// The lessons' names, asked of optrepl when the shell completes.
+  static var lessonNames: CompletionKind {
+    .custom { _, _, prefix in LessonLibrary().lessons.map(\.name).filter { $0.hasPrefix(prefix) } }
+  }
+
+  /// The exercises' IDs, asked of optrepl when the shell completes.
+  static var exerciseIDs: CompletionKind {
+    .custom { _, _, prefix in LessonLibrary().exercises.map(\.id).filter { $0.hasPrefix(prefix) } }
+  }
+}
+
 /// `optrepl walk LESSON`: the walkthrough, pausing between steps on a terminal.
 struct Walk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walk", abstract: "Print a lesson's walkthrough: prose, each code cell and its live output.")
 
-  @Argument(help: "The lesson, e.g. adagrad (`optrepl lessons` lists them).")
+  @Argument(help: "The lesson, e.g. adagrad (`optrepl lessons` lists them).", completion: .lessonNames)
   var lesson: String
 
   @Flag(help: "Never pause between cells.")
@@ -130,7 +142,7 @@ struct Exercises: ParsableCommand {
     commandName: "exercises",
     abstract: "List the exercises (✓ done), or print one as a starter file: optrepl exercises ID > ID.opt")
 
-  @Argument(help: "An exercise ID, e.g. adagrad-1: print its task and starter code.")
+  @Argument(help: "An exercise ID, e.g. adagrad-1: print its task and starter code.", completion: .exerciseIDs)
   var id: String?
 
   @Option(help: ArgumentHelp("Show the first N hints of exercise ID.", valueName: "N"))
@@ -162,10 +174,10 @@ struct Check: ParsableCommand {
     commandName: "check",
     abstract: "Grade your answer to exercise ID, kept in FILE (default: ID.opt). Exit 0 on pass, 1 on fail.")
 
-  @Argument(help: "The exercise, e.g. adagrad-1.")
+  @Argument(help: "The exercise, e.g. adagrad-1.", completion: .exerciseIDs)
   var id: String
 
-  @Argument(help: "The file with your answer (default: ID.opt in this folder).")
+  @Argument(help: "The file with your answer (default: ID.opt in this folder).", completion: .file(extensions: ["opt"]))
   var file: String?
 
   @Flag(name: .customLong("no-color"), help: "Do not colour output.")
