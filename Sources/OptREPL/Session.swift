@@ -165,7 +165,7 @@ public final class REPL {
   /// one level (four spaces) more after a `:`, one less after a statement
   /// that ends a block; none inside an open bracket or on the first line.
   static func indentation(after lines: [String]) -> String {
-    guard let last = lines.last, !lines.isEmpty else { return "" }
+    guard let last = lines.last else { return "" }
     if Interpreter.inputStatus(lines.joined(separator: "\n") + "\n\n") == .incomplete { return "" }
     let lead = last.prefix { $0 == " " }.count
     let code = (last.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
