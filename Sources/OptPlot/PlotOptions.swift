@@ -98,11 +98,10 @@ struct PlotOptions {
   /// the SVG file if `file=` asked for one.
   func show(_ figure: Figure, runtime: Runtime) throws {
     let text = TerminalRenderer(figure: figure, unicode: unicode, color: color).render()
+    FigureDisplay.show(figure, text: text, runtime: runtime)
     if let file {
       try AtomicFile.write(SVGRenderer(figure: figure).render(), to: file)
-      runtime.output(text + "saved \(file)\n")
-    } else {
-      runtime.output(text)
+      runtime.output("saved \(file)\n")
     }
   }
 }

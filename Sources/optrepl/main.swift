@@ -77,6 +77,7 @@ struct Optrepl: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let subcommands: [String: ParsableCommand.Type] = [
       "walk": Walk.self, "lessons": Lessons.self, "exercises": Exercises.self, "check": Check.self,
+      "kernel": KernelCommand.self, "notebook": NotebookCommand.self,
     ]
     if let first = arguments.first, let subcommand = subcommands[first] {
       parseAndRun(subcommand, Array(arguments.dropFirst()))

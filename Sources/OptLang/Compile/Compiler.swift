@@ -84,7 +84,7 @@ final class Compiler {
             if !v.isNone {
               let text = Format.repr(v)
               try Interrupt.check()
-              rt.output(text + "\n")
+              if let echo = rt.echo { echo(text) } else { rt.output(text + "\n") }
             }
             return .normal
           })
