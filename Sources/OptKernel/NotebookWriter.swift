@@ -30,6 +30,8 @@ public enum NotebookWriter {
     }
     var hintNumber = 0
     var exerciseID = ""
+    /// The metadata that ties an exercise's cells to it.
+    var exercise: JSONObject { ["optrepl": ["exercise": exerciseID] as JSONObject] }
     for cell in lesson.cells {
       switch cell.kind {
       case .markdown:
@@ -46,18 +48,21 @@ public enum NotebookWriter {
       case .exercise(let id):
         exerciseID = id
         hintNumber = 0
-        guard let exercise = lesson.exercises.first(where: { $0.id == id }) else { continue }
-        add("markdown", "### ✎ Exercise \(id)\n\n" + exercise.task, tags: ["exercise"])
-        add("code", exercise.starter, tags: ["exercise"], metadata: ["optrepl": ["exercise": id] as JSONObject])
+        guard let task = lesson.exercises.first(where: { $0.id == id }) else { continue }
+        add("markdown", "### ✎ Exercise \(id)\n\n" + task.task, tags: ["exercise"], metadata: exercise)
+        add("code", task.starter, tags: ["exercise"], metadata: exercise)
       case .check:
         add(
           "code", "check(\"\(exerciseID)\")  # grades your answer above and records your progress", tags: ["check"],
-          metadata: ["optrepl": ["exercise": exerciseID] as JSONObject])
+          metadata: exercise)
       case .hint:
         hintNumber += 1
-        add("markdown", folded("Hint \(hintNumber)", cell.prose), tags: ["hint"])
+        add("markdown", folded("Hint \(hintNumber)", cell.prose), tags: ["hint"], metadata: exercise)
       case .solution:
-        if solutions { add("markdown", folded("Solution", "```python\n" + cell.text + "\n```"), tags: ["solution"]) }
+        if solutions {
+          add(
+            "markdown", folded("Solution", "```python\n" + cell.text + "\n```"), tags: ["solution"], metadata: exercise)
+        }
       }
     }
     let notebook: JSONObject = [
