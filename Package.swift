@@ -79,5 +79,6 @@ let package = Package(
     .testTarget(
       name: "OptLessonsTests", dependencies: ["OptLessons", "OptLang", "OptPlot"], resources: [.copy("KeyNumbers")]),
     .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang", "OptLessons"]),
+    .testTarget(name: "OptKernelTests", dependencies: ["OptKernel", "OptLang", "OptLessons"]),
   ]
 )
