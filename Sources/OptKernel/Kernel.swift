@@ -72,7 +72,7 @@ public final class Kernel: @unchecked Sendable {
       publish("status", ["execution_state": "starting"], parent: nil)
       while let frames = shell.receive() {
         guard let request = WireMessage.decode(frames, signer: signer) else { continue }
-        serve(request, on: shell, with: handlers)
+        abort(serve(request, on: shell, with: handlers), handlers)
       }
     }
     // The interpreter runs here: the recursion limit, not the native stack, stops runaway recursion.
@@ -85,10 +85,14 @@ public final class Kernel: @unchecked Sendable {
     exit(0)
   }
 
-  /// A shell request: busy, the handler's reply, idle.
-  private func serve(_ request: WireMessage, on socket: ZMQSocket, with handlers: MessageHandlers) {
+  /// A shell request: busy, the handler's reply, idle. Returns the requests
+  /// that were waiting when a cell failed with `stop_on_error` (the default),
+  /// to be aborted, as when "Run All" meets an error; taken before the error
+  /// is answered, so that no cell sent after the client saw it is among them.
+  private func serve(_ request: WireMessage, on socket: ZMQSocket, with handlers: MessageHandlers) -> [WireMessage] {
     publish("status", ["execution_state": "busy"], parent: request)
     defer { publish("status", ["execution_state": "idle"], parent: request) }
+    var waiting: [WireMessage] = []
     switch request.type {
     case "kernel_info_request":
       reply(request, on: socket, "kernel_info_reply", MessageHandlers.kernelInfo(version: version))
@@ -97,7 +101,29 @@ public final class Kernel: @unchecked Sendable {
       Interrupt.requested = true
       reply(request, on: socket, "interrupt_reply", ["status": "ok"])
     default:
-      if let (type, content) = handlers.handle(request) { reply(request, on: socket, type, content) }
+      guard let (type, content) = handlers.handle(request) else { break }
+      if type == "execute_reply" && content["status"] as? String == "error"
+        && request.content["stop_on_error"] as? Bool ?? true
+      {
+        while socket.hasMessage(), let frames = socket.receive() {
+          if let next = WireMessage.decode(frames, signer: signer) { waiting.append(next) }
+        }
+      }
+      reply(request, on: socket, type, content)
+    }
+    return waiting
+  }
+
+  /// Answers waiting cells with "aborted" (as ipykernel does); other requests are served.
+  private func abort(_ waiting: [WireMessage], _ handlers: MessageHandlers) {
+    for request in waiting {
+      guard request.type == "execute_request" else {
+        abort(serve(request, on: shell, with: handlers), handlers)
+        continue
+      }
+      publish("status", ["execution_state": "busy"], parent: request)
+      reply(request, on: shell, "execute_reply", ["status": "aborted"])
+      publish("status", ["execution_state": "idle"], parent: request)
     }
   }
 

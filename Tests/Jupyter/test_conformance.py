@@ -163,6 +163,19 @@ class NotebookFeatureTests(unittest.TestCase):
         reply, _ = run_cell(self.kc, "2")
         self.assertEqual(reply["execution_count"], count + 1)
 
+    def test_cells_queued_after_an_error_are_aborted(self):
+        # "Run All": every cell is sent at once; after an error the rest do not run.
+        ids = [self.kc.execute(code) for code in ["1 / undefined_x", "ran_after_error = 1", "2"]]
+        replies = {}
+        while len(replies) < 3:
+            reply = self.kc.get_shell_msg(timeout=20)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["error", "aborted", "aborted"])
+        reply, _ = run_cell(self.kc, "ran_after_error")
+        self.assertEqual(reply["ename"], "NameError")
+        reply, _ = run_cell(self.kc, "3")
+        self.assertEqual(reply["status"], "ok")
+
 
 if __name__ == "__main__":
     unittest.main()
