@@ -60,12 +60,15 @@ public final class Kernel: @unchecked Sendable {
       while let frames = heartbeat.receive() { heartbeat.send(frames) }
     }
     beat.start()
-    // A kernel whose client died without shutting it down ends too (as ipykernel's parent poller does).
-    let parent = getppid()
-    Thread {
-      while getppid() == parent { sleep(1) }
-      exit(0)
-    }.start()
+    // A kernel whose Jupyter process died without shutting it down ends too, as
+    // ipykernel's parent poller does when jupyter_client set JPY_PARENT_PID.
+    if ProcessInfo.processInfo.environment["JPY_PARENT_PID"] != nil {
+      let parent = getppid()
+      Thread {
+        while getppid() == parent { sleep(1) }
+        exit(0)
+      }.start()
+    }
     let shellThread = Thread { [self] in
       // Made here: the interpreter lives on this thread alone.
       let handlers = MessageHandlers(kernel: self)
