@@ -5,7 +5,7 @@ import os
 import tempfile
 
 # Exercises passed in these tests must not touch the learner's own progress file.
-os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="optrepl-kernel-tests-"))
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="optrepl-kernel-tests-")
 
 OPTREPL = os.environ.get("OPTREPL", ".build/debug/optrepl")
 TIMEOUT = 60
