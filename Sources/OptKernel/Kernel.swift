@@ -1,7 +1,12 @@
 import CZeroMQ
 import Foundation
-import Glibc
 import OptLang
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A Jupyter kernel for optrepl's language (messaging protocol 5.3 over ZeroMQ).
 ///
@@ -180,10 +185,6 @@ public final class Kernel: @unchecked Sendable {
   /// SIGINT (a client's interrupt in "signal" mode, or Ctrl-C in the terminal
   /// that started the kernel) interrupts the running cell instead of ending the process.
   private static func installInterruptHandler() {
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in Interrupt.requested = true }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
-    sigaction(SIGINT, &action, nil)
+    signal(SIGINT) { _ in Interrupt.requested = true }
   }
 }

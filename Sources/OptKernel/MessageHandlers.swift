@@ -1,8 +1,13 @@
 import Foundation
-import Glibc
 import OptLang
 import OptLessons
 import OptPlot
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The kernel's answers to the shell channel: one interpreter session, the
 /// execution count and the history of the cells run in it.
@@ -123,9 +128,7 @@ final class MessageHandlers {
     var echoed: String?
     interpreter.runtime.echo = { echoed = $0 }
     defer { interpreter.runtime.echo = nil }
-    let file = SourceFile(name: "<cell \(count)>", text: code)
-    let interpreter = self.interpreter
-    try interpreter.run(file, echo: .last)
+    try interpreter.run(SourceFile(name: "<cell \(count)>", text: code), echo: .last)
     result = echoed
   }
 
