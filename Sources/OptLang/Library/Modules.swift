@@ -6,7 +6,8 @@ enum Modules {
     func function(_ name: String) -> Value { .function(catalogue[name]!) }
 
     let random = Module(name: "numpy.random", doc: "Random numbers, numpy's legacy generator (MT19937).")
-    for name in ["seed", "rand", "randn", "uniform", "random", "normal"] { random.add(name, function(name)) }
+    for name in ["seed", "rand", "randn", "uniform", "random", "normal", "randint", "permutation", "shuffle", "choice"]
+    { random.add(name, function(name)) }
     random.add("random_sample", function("random"))
 
     let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm.")
