@@ -61,19 +61,6 @@ enum ArrayLibrary {
           try ArrayMath.matmul(try Convert.array(a, what: "matmul()"), try Convert.array(b, what: "matmul()"))
         }),
       Builtin(
-        "norm", "norm(a, ord=2)",
-        "The L^ord norm of a: (sum |a_i|^ord)^(1/ord); ord=inf gives the largest |a_i| (the max-norm).",
-        parameters: ["a", "ord"],
-        .general { args in
-          try args.check(min: 1, max: 2, keywords: ["ord"])
-          let xs = try Convert.numbers(args.positional[0], what: "norm()")
-          let p = args.optional(1, "ord") == nil ? 2 : try args.number(1, "ord")
-          if p.isInfinite { return .number(p > 0 ? xs.map(Swift.abs).max() ?? 0 : xs.map(Swift.abs).min() ?? 0) }
-          if p == 2 { return .number(xs.reduce(0) { $0 + $1 * $1 }.squareRoot()) }
-          if p == 1 { return .number(xs.reduce(0) { $0 + Swift.abs($1) }) }
-          return .number(Foundation.pow(xs.reduce(0) { $0 + Foundation.pow(Swift.abs($1), p) }, 1 / p))
-        }),
-      Builtin(
         "where", "where(condition, a, b)", "Element-wise: a where condition is true, else b.",
         parameters: ["condition", "a", "b"],
         .general { args in

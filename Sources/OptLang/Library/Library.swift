@@ -9,7 +9,9 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins).map { ($0.name, $0) })
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + LinearAlgebra.builtins).map {
+        ($0.name, $0)
+      })
 
   static func install(into runtime: Runtime) {
     for name in bareNames {

@@ -10,8 +10,8 @@ enum Modules {
     { random.add(name, function(name)) }
     random.add("random_sample", function("random"))
 
-    let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm.")
-    linalg.add("norm", function("norm"))
+    let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm, inv, solve, det.")
+    for name in ["norm", "inv", "solve", "det"] { linalg.add(name, function(name)) }
 
     let numpy = Module(name: "numpy", doc: "Numerical arrays and element-wise mathematics (1-D, Float64).")
     let numpyNames = [
