@@ -61,24 +61,6 @@ enum ArrayLibrary {
           try ArrayMath.matmul(try Convert.array(a, what: "matmul()"), try Convert.array(b, what: "matmul()"))
         }),
       Builtin(
-        "where", "where(condition, a, b)", "Element-wise: a where condition is true, else b.",
-        parameters: ["condition", "a", "b"],
-        .general { args in
-          try args.check(min: 3, max: 3)
-          let c = try Convert.array(args.positional[0], what: "where()")
-          func pick(_ v: Value) throws -> (Int) -> Double {
-            if let x = v.asNumber { return { _ in x } }
-            let a = try Convert.array(v, what: "where()")
-            guard a.count == c.count else {
-              throw OptError(.valueError, "where() needs arrays as long as the condition (\(c.count)), not \(a.count)")
-            }
-            return { a[$0] }
-          }
-          let a = try pick(args.positional[1])
-          let b = try pick(args.positional[2])
-          return .array(NumArray((0..<c.count).map { c[$0] != 0 ? a($0) : b($0) }))
-        }),
-      Builtin(
         "append", "np.append(a, values)", "A new array: a followed by values.", parameters: ["a", "values"],
         .binary { a, b in
           let p = try Convert.array(a, what: "np.append()")

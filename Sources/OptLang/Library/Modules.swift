@@ -21,6 +21,8 @@ enum Modules {
       "ones_like", "linspace", "arange", "dot", "argmin", "argmax", "where", "cumsum", "std", "var", "mean",
       "append", "concatenate", "copy", "amax", "amin", "empty", "full_like", "eye", "identity", "reshape", "ravel",
       "transpose", "squeeze", "expand_dims", "stack", "vstack", "hstack", "outer", "meshgrid", "matmul",
+      "sort", "argsort", "unique", "nonzero", "count_nonzero", "unravel_index", "isclose", "allclose",
+      "loadtxt", "savetxt",
     ]
     for name in numpyNames { numpy.add(name, function(name)) }
     numpy.add("power", function("pow"))
