@@ -172,21 +172,11 @@ public enum Library {
 
   /// numpy's pairwise summation (`pairwise_sum_DOUBLE` in numpy's loops): the
   /// same additions in the same order, so `np.sum` and `mean` agree with numpy
-  /// to the last bit. numpy 2's reduction starts from 0.0 (so the sum of
-  /// `[-0.0]` is 0) and hands the loop at most one buffer of 8192 elements at
-  /// a time (`np.getbufsize()`): each block is summed pairwise, the blocks in order.
+  /// to the last bit. numpy 2's reduction starts from 0.0 and adds the pairwise
+  /// sum of every element (so the sum of `[-0.0]` is 0).
   static func numpySum(_ xs: [Double]) -> Double {
     guard !xs.isEmpty else { return 0 }
-    return xs.withUnsafeBufferPointer { buffer in
-      var total = 0.0
-      var start = 0
-      while start < xs.count {
-        let n = min(8192, xs.count - start)
-        total += pairwiseSum(buffer.baseAddress! + start, n)
-        start += n
-      }
-      return total
-    }
+    return xs.withUnsafeBufferPointer { buffer in 0.0 + pairwiseSum(buffer.baseAddress!, xs.count) }
   }
 
   private static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
