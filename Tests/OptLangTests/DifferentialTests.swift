@@ -31,7 +31,8 @@ import Testing
   func program(_ path: String) throws {
     let expectedPath = path.replacingOccurrences(of: ".py", with: ".expected")
     let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-    let (output, error) = try GoldenTests.run(path)
+    let (output, error, warnings) = try GoldenTests.run(path)
+    #expect(warnings.isEmpty, "unexpected warnings:\n\(warnings)")
     #expect(error == nil, "unexpected error:\n\(error.map { $0.description } ?? "")")
     let ours = output.split(separator: "\n", omittingEmptySubsequences: false)
     let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
