@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "OptLangTests",
       dependencies: ["OptLang"],
-      resources: [.copy("Programs"), .copy("Errors")]
+      resources: [.copy("Programs"), .copy("Errors"), .copy("Differential")]
     ),
     .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptPlotTests", dependencies: ["OptPlot", "OptLang"]),
