@@ -5,7 +5,7 @@
 #   scripts/differential.sh [--write] [PYTHON]
 #
 # Runs every Tests/OptLangTests/Differential/NAME.py under PYTHON (default
-# python3; it needs numpy 2.1.3, the pinned version) and compares what it
+# python3; it needs numpy 2.4.6, the pinned version) and compares what it
 # prints with the checked-in NAME.expected, which DifferentialTests.swift
 # compares with optrepl's output. Exit 1 if any differs, so CI proves that
 # the expectations came from numpy. --write rewrites the .expected files instead.
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../Tests/OptLangTests/Differential"
 write=0
 if [ "${1:-}" = "--write" ]; then write=1; shift; fi
 PY=${1:-python3}
-"$PY" -c 'import numpy, sys; v = numpy.__version__; sys.exit(0 if v == "2.1.3" else f"numpy {v}; the expectations come from numpy 2.1.3")'
+"$PY" -c 'import numpy, sys; v = numpy.__version__; sys.exit(0 if v == "2.4.6" else f"numpy {v}; the expectations come from numpy 2.4.6")'
 
 status=0
 for program in *.py; do

@@ -7,7 +7,7 @@ import Testing
 /// printing only through f-strings and `format`, must print the same text
 /// (issue 11's contract). Each `Differential/NAME.py` is run here and its
 /// output compared with `NAME.expected`, which `scripts/differential.sh`
-/// regenerates with numpy 2.1.3 — `.ci/run` does so and fails if the checked-in
+/// regenerates with numpy 2.4.6 — `.ci/run` does so and fails if the checked-in
 /// text differs, so every expectation is numpy's own output.
 @Suite struct DifferentialTests {
   static var programs: [String] {
