@@ -175,8 +175,13 @@ public enum Library {
   /// to the last bit. numpy 2's reduction starts from 0.0 and adds the pairwise
   /// sum of every element (so the sum of `[-0.0]` is 0).
   static func numpySum(_ xs: [Double]) -> Double {
-    guard !xs.isEmpty else { return 0 }
-    return xs.withUnsafeBufferPointer { buffer in 0.0 + pairwiseSum(buffer.baseAddress!, xs.count) }
+    xs.withUnsafeBufferPointer { numpySum($0) }
+  }
+
+  /// The same, of numbers in place.
+  static func numpySum(_ xs: UnsafeBufferPointer<Double>) -> Double {
+    guard let start = xs.baseAddress, !xs.isEmpty else { return 0 }
+    return 0.0 + pairwiseSum(start, xs.count)
   }
 
   private static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {

@@ -185,7 +185,7 @@ enum LinearAlgebra {
   }
 
   /// A vector norm of one lane (numpy's branches for each ord).
-  private static func vectorNorm(_ lane: [Double], _ p: Double, _ contiguous: Bool) -> Double {
+  private static func vectorNorm(_ lane: UnsafeBufferPointer<Double>, _ p: Double, _ contiguous: Bool) -> Double {
     if p == .infinity { return lane.reduce(0) { max($0, abs($1)) } }
     if p == -.infinity { return lane.reduce(.infinity) { min($0, abs($1)) } }
     if p == 0 { return Double(lane.filter { $0 != 0 }.count) }
