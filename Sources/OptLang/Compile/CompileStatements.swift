@@ -6,7 +6,7 @@ extension Compiler {
     case .expression(let e):
       let code = try compile(e)
       return { f in
-        _ = try code(f)
+        Value.drop(try code(f))
         return .normal
       }
 

@@ -86,9 +86,13 @@ public struct Parser {
   }
 
   @discardableResult
-  private mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws -> Token {
+  /// `what` is made only when it is needed: several messages quote where a
+  /// bracket opened, and working out a column takes time.
+  private mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> String, hint: String? = nil) throws
+    -> Token
+  {
     guard check(kind) else {
-      throw error("expected \(what), but found \(describe(current))", hint: hint)
+      throw error("expected \(what()), but found \(describe(current))", hint: hint)
     }
     return advance()
   }
