@@ -40,12 +40,12 @@ public enum Methods {
     switch name {
     case "append":
       try args.check(min: 1, max: 1)
-      try Runtime.checkLength(items.count + 1, what: "the list")
+      try Runtime.checkLength(items.count + 1, growingBy: 1, what: "the list")
       items.append(args.positional[0])
     case "extend":
       try args.check(min: 1, max: 1)
       let more = try Elements(args.positional[0]).all
-      try Runtime.checkLength(items.count + more.count, what: "the list")
+      try Runtime.checkLength(items.count + more.count, growingBy: more.count, what: "the list")
       items.append(contentsOf: more)
     case "insert":
       try args.check(min: 2, max: 2)

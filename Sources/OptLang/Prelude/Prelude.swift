@@ -23,7 +23,9 @@ enum Prelude {
       }
     }
     for name in runtime.globals.userNames {
-      if let value = runtime.globals[name] { runtime.define(name, value) }
+      guard let value = runtime.globals[name] else { continue }
+      if case .function(let rule as Rule) = value { rule.checksRanges = true }
+      runtime.define(name, value)
     }
   }
 }

@@ -218,17 +218,20 @@ public final class Runtime {
     return Int(x)
   }
 
-  /// Checks a new collection of `n` elements of `bytesEach` bytes (16 for a
-  /// list or tuple, 8 for an array, 1 for a string's UTF-8) against the
-  /// length limit and the memory budget. Every path that makes or grows a
-  /// collection asks this first.
-  public static func checkLength(_ n: Int, bytesEach: Int = 16, what: String = "this") throws {
+  /// Checks a collection of `n` elements of `bytesEach` bytes (16 for a list
+  /// or tuple, 8 for an array, 1 for a string's UTF-8) against the length
+  /// limit, and the memory it takes against the memory budget: all of it for
+  /// a new collection, the `growingBy` new elements for one that grows in
+  /// place (`append`). Every path that makes or grows a collection asks this first.
+  public static func checkLength(_ n: Int, bytesEach: Int = 16, growingBy: Int? = nil, what: String = "this")
+    throws
+  {
     if n > maxCollectionLength {
       throw OptError(
         .memoryError, "\(what) would have \(n) elements; the limit is \(maxCollectionLength)",
         hint: "work with fewer points, or in smaller pieces")
     }
-    try MemoryBudget.reserve(n * bytesEach, for: what)
+    try MemoryBudget.reserve(min(growingBy ?? n, n) * bytesEach, for: what)
   }
 
   /// `checkLength(count * times)` for a repetition, without overflowing when

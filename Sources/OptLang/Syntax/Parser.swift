@@ -844,9 +844,9 @@ public struct Parser {
     var parts: [FStringPart] = []
     var text: [UInt8] = []
     var i = bodyStart
-    func flush() {
+    func flush() throws {
       if !text.isEmpty {
-        let decoded = raw ? String(decoding: text, as: UTF8.self) : Parser.decodeEscapes(text)
+        let decoded = raw ? String(decoding: text, as: UTF8.self) : try Parser.decodeEscapes(text, in: token.range)
         parts.append(.text(decoded))
         text = []
       }
@@ -859,7 +859,7 @@ public struct Parser {
           i += 2
           continue
         }
-        flush()
+        try flush()
         // Find the end of the expression: a top-level '}', ':' or '!' (not '!=').
         let exprStart = i + 1
         var j = exprStart
@@ -963,28 +963,21 @@ public struct Parser {
       text.append(c)
       i += 1
     }
-    flush()
+    try flush()
     return parts
   }
 
-  /// Decodes backslash escapes in an f-string's literal text.
-  static func decodeEscapes(_ raw: [UInt8]) -> String {
+  /// Decodes backslash escapes in an f-string's literal text, as in any
+  /// string literal (`Lexer.decodeEscape`); a malformed one is an error at `range`.
+  static func decodeEscapes(_ raw: [UInt8], in range: SourceRange) throws -> String {
     var out: [UInt8] = []
     var i = 0
     while i < raw.count {
       let c = raw[i]
       if c == UInt8(ascii: "\\") && i + 1 < raw.count {
-        let n = raw[i + 1]
-        i += 2
-        switch n {
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(n)
-        case UInt8(ascii: "\n"): break
-        default:
-          out.append(c)
-          out.append(n)
+        i += 1
+        if let message = Lexer.decodeEscape(raw, &i, end: raw.count, into: &out) {
+          throw OptError(.syntaxError, message, at: range)
         }
         continue
       }

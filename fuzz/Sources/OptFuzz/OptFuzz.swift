@@ -28,6 +28,10 @@
 //                       module level, parsed and compiled but not run; a
 //                       compile that takes over a second is a finding (a node
 //                       compiled more than once makes the time grow with 2^depth).
+//   OPTFUZZ_MEMORY_MB=N the memory budget (`MemoryBudget.limit`, resident
+//                       memory of the whole process) in grow mode, default 512:
+//                       a program that fills it ends in a MemoryError at once
+//                       instead of spending the time limit writing gigabytes.
 //   OPTFUZZ_THREAD=per-input  run each input via `Interpreter.onLargeStack`
 //                       (a new 512 MB-stack thread per input, as the REPL does).
 //                       Default: one persistent worker thread with the same
@@ -67,6 +71,7 @@ private let mode: Mode =
 /// The worker thread's stack: 512 MB as `Interpreter.onLargeStack` gives,
 /// 64 MB in grow mode so that a recursion over the data shows up sooner.
 private let stackMegabytes = Int(env["OPTFUZZ_STACK_MB"] ?? "") ?? (mode == .grow ? 64 : 512)
+private let memoryMegabytes = Int(env["OPTFUZZ_MEMORY_MB"] ?? "") ?? (mode == .grow ? 512 : 0)
 private let freshInterpreter = env["OPTFUZZ_FRESH"] == "1"
 private let checkFreed = env["OPTFUZZ_CHECK_FREED"] == "1"
 private let threadPerInput = env["OPTFUZZ_THREAD"] == "per-input"
@@ -183,9 +188,10 @@ private final class Harness: @unchecked Sendable {
   var shared: Interpreter?
 
   static func makeInterpreter() -> Interpreter {
+    if memoryMegabytes > 0 { MemoryBudget.limit = memoryMegabytes << 20 }
     // The prelude is compiled on the large stack, like everything else.
     // (`try!`: creating an interpreter cannot throw; the closure just has to.)
-    try! onLargeStack { Interpreter(output: { _ in }) }
+    return try! onLargeStack { Interpreter(output: { _ in }) }
   }
 
   func run(_ source: String) {
