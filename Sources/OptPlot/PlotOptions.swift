@@ -95,12 +95,23 @@ struct PlotOptions {
   static func labelWidth(_ axis: Axis) -> Int { axis.labels.map(\.count).max() ?? 0 }
 
   /// Shows the figure: the terminal picture through the program's output, and
-  /// the SVG file if `file=` asked for one.
+  /// the SVG file if `file=` asked for one. `~` is the learner's `$HOME`; the
+  /// message names the file written and says when it replaced one; a folder
+  /// is refused.
   func show(_ figure: Figure, runtime: Runtime) throws {
     let text = TerminalRenderer(figure: figure, unicode: unicode, color: color).render()
     if let file {
-      try AtomicFile.write(SVGRenderer(figure: figure).render(), to: file)
-      runtime.output(text + "saved \(file)\n")
+      let path = HomeFolder.expandingTilde(file)
+      var isDirectory: ObjCBool = false
+      let existed = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      if existed && isDirectory.boolValue {
+        throw OptError(
+          .osError, "file=\(Format.quoted(file)) is a folder, not a picture file",
+          hint:
+            "name the file, e.g. file=\(Format.quoted(file.hasSuffix("/") ? file + "plot.svg" : file + "/plot.svg"))")
+      }
+      try AtomicFile.write(SVGRenderer(figure: figure).render(), to: path)
+      runtime.output(text + "saved \(path)" + (existed ? " (it replaced the file that was there)" : "") + "\n")
     } else {
       runtime.output(text)
     }

@@ -93,7 +93,7 @@ struct Optrepl: ParsableCommand {
       Foundation.exit(0)
     } catch {
       if command.exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((command.fullMessage(for: error) + "\n").utf8))
+        StandardStream.error.write(command.fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       command.exit(withError: error)
@@ -101,4 +101,5 @@ struct Optrepl: ParsableCommand {
   }
 }
 
+StandardStreams.reopenClosed()
 Optrepl.mainWithUsageStatus()
