@@ -8,7 +8,7 @@ public final class Interpreter {
   public let runtime: Runtime
 
   /// - Parameter output: receives everything the program prints.
-  public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+  public init(output: @escaping (String) -> Void = { StandardStream.output.write($0) }) {
     runtime = Runtime(output: output)
     Prelude.load(into: self)
   }
@@ -28,6 +28,12 @@ public final class Interpreter {
     let program = try Parser.parseProgram(file)
     let unit = try Compiler.compile(program, runtime: runtime, echo: echo)
     try execute(unit)
+  }
+
+  /// Parses and compiles a program without running it: the errors found
+  /// before anything runs (syntax, names used before assignment).
+  public func compile(_ source: String, name: String) throws {
+    _ = try Compiler.compile(Parser.parseProgram(SourceFile(name: name, text: source)), runtime: runtime, echo: .none)
   }
 
   func execute(_ unit: CompiledUnit) throws {

@@ -22,11 +22,11 @@ enum FigureOutput {
   /// panel grid) is printed, saved or handed to the embedder.
   static func publish(text: String, svg: () -> String, _ options: PlotOptions, runtime: Runtime) throws {
     var picture: String?
+    var saved = ""
     if let file = options.file {
       picture = svg()
-      try save(picture!, to: file)
+      saved = try save(picture!, to: file)
     }
-    let saved = options.file.map { "saved \($0)\n" } ?? ""
     if let onFigure = options.context.onFigure {
       onFigure(options.show ? text : "", picture ?? svg())
       if !saved.isEmpty { runtime.warn(saved) }
@@ -37,11 +37,23 @@ enum FigureOutput {
     }
   }
 
-  /// Writes the SVG, or the PNG `rsvg-convert` makes of it.
-  static func save(_ svg: String, to file: String) throws {
+  /// Writes the SVG, or the PNG `rsvg-convert` makes of it, and returns the
+  /// "saved …" line: `~` is the learner's `$HOME`, the line names the file
+  /// written and says when it replaced one, and a folder is refused.
+  @discardableResult
+  static func save(_ svg: String, to name: String) throws -> String {
+    let file = HomeFolder.expandingTilde(name)
+    var isDirectory: ObjCBool = false
+    let existed = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+    if existed && isDirectory.boolValue {
+      throw OptError(
+        .osError, "file=\(Format.quoted(name)) is a folder, not a picture file",
+        hint: "name the file, e.g. file=\(Format.quoted(name.hasSuffix("/") ? name + "plot.svg" : name + "/plot.svg"))")
+    }
+    let saved = "saved \(file)" + (existed ? " (it replaced the file that was there)" : "") + "\n"
     guard file.lowercased().hasSuffix(".png") else {
       try AtomicFile.write(svg, to: file)
-      return
+      return saved
     }
     guard let converter = executable("rsvg-convert") else {
       throw OptError(
@@ -68,6 +80,7 @@ enum FigureOutput {
       unlink(partial)
       throw OptError(.osError, "cannot write \(Format.quoted(file)): rsvg-convert failed or the folder is not writable")
     }
+    return saved
   }
 
   /// The path of a program on `PATH`, or nil.

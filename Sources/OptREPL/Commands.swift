@@ -230,7 +230,7 @@ extension REPL {
       writeError("usage: :load FILE (Tab completes the file name)\n")
       return .keepGoing
     }
-    if path == "~" || path.hasPrefix("~/") { path = HistoryFile.homeDirectory() + path.dropFirst() }
+    path = HomeFolder.expandingTilde(path)
     load(path)
     return .keepGoing
   }

@@ -153,7 +153,7 @@ struct Completion: Equatable {
     let base = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
     var directory = directoryPart.isEmpty ? "." : directoryPart
     if directory.hasPrefix("~/") {
-      directory = HistoryFile.homeDirectory() + directory.dropFirst()
+      directory = HomeFolder.path() + directory.dropFirst()
     }
     if partial == "~" { return ["~/"] }
     guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else { return [] }

@@ -36,7 +36,12 @@ final class LessonSession {
     var progress = self.progress(warn: warn)
     change(&progress)
     loadedProgress = progress
-    do { try progress.save(to: progressPath) } catch { warn("could not save your progress: \(error)") }
+    do {
+      // Merged with what other optrepl processes saved meanwhile.
+      loadedProgress = try progress.save(to: progressPath)
+    } catch {
+      warn("could not save your progress: \(SystemError.reason(error))")
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import Glibc
+import OptLang
 import OptPlot
 
 /// The terminal line editor: libedit (emacs key bindings) with optrepl's
@@ -50,6 +51,8 @@ final class LineEditor {
 
   private let historyFile: HistoryFile?
   private(set) var history: [String] = []
+  /// Entries added since the history file was last written.
+  private var unsaved: [String] = []
   private let warn: (String) -> Void
   private var saveFailureReported = false
   private let editLine: OpaquePointer?
@@ -88,6 +91,7 @@ final class LineEditor {
       let loaded = historyFile.load()
       if let warning = loaded.warning { warn(warning) }
       for entry in loaded.entries.suffix(HistoryFile.limit) { appendHistory(entry) }
+      unsaved = []
     }
   }
 
@@ -176,19 +180,21 @@ final class LineEditor {
 
   private func appendHistory(_ entry: String) {
     history.append(entry)
+    unsaved.append(entry)
     if history.count > HistoryFile.limit { history.removeFirst(history.count - HistoryFile.limit) }
     if let libeditHistory { optrepl_history_add(libeditHistory, entry) }
   }
 
-  /// Writes the history file; a failure is reported once per session.
+  /// Appends the new entries to the history file; a failure is reported once per session.
   func saveHistory() {
-    guard let historyFile else { return }
+    guard let historyFile, !unsaved.isEmpty else { return }
     do {
-      try historyFile.save(history)
+      try historyFile.append(unsaved)
+      unsaved = []
     } catch {
       if !saveFailureReported {
         saveFailureReported = true
-        warn("cannot save the history to \(historyFile.path): \(error.localizedDescription)")
+        warn("cannot save the history to \(historyFile.path): \(SystemError.reason(error))")
       }
     }
   }
@@ -333,6 +339,8 @@ private func historyDown(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
 /// 1 with the character, 0 at end of input, -1 when Ctrl-C ended the wait
 /// (`LineEditor.interrupted` is then set).
 private func readCharacter(_ el: OpaquePointer?, _ character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+  // libedit put its own signal handlers in when it started reading this line.
+  InterruptHandler.claimQuitSignals()
   if LineEditor.interrupted { return -1 }
   guard var first = readByte(waitingForInterrupt: true) else { return LineEditor.interrupted ? -1 : 0 }
   if first == 0x1B, let text = readPaste() {
@@ -418,6 +426,8 @@ private func readByte(waitingForInterrupt: Bool, timeout: Int32 = -1) -> UInt8? 
       if errno == EINTR { continue }
       return nil
     }
+    // SIGTERM, SIGHUP or SIGQUIT: the end of input, and the session leaves.
+    if InterruptHandler.quitSignal != 0 { return nil }
     if watched == 2 && fds[1].revents & Int16(POLLIN) != 0 {
       InterruptHandler.drain()
       LineEditor.interrupted = true

@@ -47,7 +47,7 @@ public final class REPL {
       output: { optrepl_print($0) },
       errorOutput: {
         fflush(nil)
-        FileHandle.standardError.write(Data($0.utf8))
+        StandardStream.error.write($0)
       })
   }
 
@@ -70,9 +70,11 @@ public final class REPL {
     HistoryFile.defaultPath()
   }
 
-  /// Runs the session on the terminal; returns the exit status (0).
+  /// Runs the session on the terminal; returns the exit status (0, or 128 +
+  /// the signal that ended it).
   public func run() -> Int32 {
     InterruptHandler.install()
+    InterruptHandler.claimQuitSignals()
     defer { InterruptHandler.uninstall() }
     let editor = LineEditor(historyPath: historyPath) { [unowned self] warning in
       writeError("optrepl: warning: \(warning)\n")
@@ -89,14 +91,14 @@ public final class REPL {
     while true {
       switch readEntry(editor) {
       case .endOfInput:
-        write("\n")
-        return 0
+        if InterruptHandler.quitSignal == 0 { write("\n") }
+        return InterruptHandler.exitStatus
       case .abandoned:
         continue
       case .entry(let text):
         let outcome = handle(text)
         editor.saveHistory()
-        if outcome == .quit { return 0 }
+        if outcome == .quit || InterruptHandler.quitSignal != 0 { return InterruptHandler.exitStatus }
       }
     }
   }

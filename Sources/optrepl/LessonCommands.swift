@@ -24,7 +24,9 @@ struct LessonContext {
   }
 
   func save(_ progress: LearnerProgress) {
-    do { try progress.save(to: progressPath) } catch { warn("could not save your progress: \(error)") }
+    do { try progress.save(to: progressPath) } catch {
+      warn("could not save your progress: \(SystemError.reason(error))")
+    }
   }
 
   func makeInterpreter() -> Interpreter {
@@ -51,7 +53,7 @@ struct LessonContext {
   }
 
   func warn(_ text: String) {
-    FileHandle.standardError.write(Data("optrepl: warning: \(text)\n".utf8))
+    StandardStream.error.write("optrepl: warning: \(text)\n")
   }
 }
 
@@ -214,7 +216,7 @@ struct Check: ParsableCommand {
     do {
       answer = try ScriptRunner.readSource(path)
     } catch {
-      FileHandle.standardError.write(Data(OptError.text(of: error, color: false).utf8))
+      StandardStream.error.write(OptError.text(of: error, color: false))
       throw ExitCode.failure
     }
     // An answer that loops forever is stopped as Ctrl-C would stop it.
@@ -231,7 +233,7 @@ struct Check: ParsableCommand {
       context.save(progress)
       print(LessonListing.passMessage(exercise, progress: progress, library: context.library))
     case .failed(let message), .notReady(let message):
-      FileHandle.standardError.write(Data(LessonListing.failMessage(exercise, message).utf8))
+      StandardStream.error.write(LessonListing.failMessage(exercise, message))
       throw ExitCode.failure
     }
   }

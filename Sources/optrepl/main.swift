@@ -117,4 +117,5 @@ struct Run: ParsableCommand {
   }
 }
 
+StandardStreams.reopenClosed()
 Optrepl.mainWithUsageStatus()

@@ -6,7 +6,7 @@ extension Compiler {
     case .expression(let e):
       let code = try compile(e)
       return { f in
-        _ = try code(f)
+        Value.drop(try code(f))
         return .normal
       }
 
@@ -34,8 +34,7 @@ extension Compiler {
 
     case .state(let name, let value, let nameRange):
       guard let slot = scope.stateSlots.first(where: { $0.name == name })?.slot else {
-        // Only a rule's scope has read-only names (t and the hyperparameters).
-        guard !scope.readOnly.isEmpty else {
+        guard scope.isRule else {
           throw OptError(.syntaxError, "'state' declarations belong in a rule body", at: nameRange)
         }
         let taken =
@@ -60,6 +59,11 @@ extension Compiler {
     case .return(let value):
       guard inFunction else {
         throw OptError(.syntaxError, "'return' outside a function", at: range)
+      }
+      if scope.isRule {
+        throw OptError(
+          .syntaxError, "a rule does not return its step: it changes the parameter by assigning w", at: range,
+          hint: "write the step as an assignment, e.g. w = w - eta * g; w at the end of the body is the new w")
       }
       let rt = runtime
       guard let value else {

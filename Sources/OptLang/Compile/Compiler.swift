@@ -162,19 +162,20 @@ final class Compiler {
   }
 
   func load(_ name: String, _ id: NameID, _ range: SourceRange) -> Eval {
+    let inRule = scope.isRule
     switch resolver.place(of: id) {
     case .local(let slot):
       if let constant = constants[slot] { return { _ in constant } }
       if slot < scope.parameterCount { return { f in f[slot] } }
       return { f in
         let v = f[slot]
-        if case .unbound = v { try Compiler.unboundLocal(name, range) }
+        if case .unbound = v { try Compiler.unboundLocal(name, range, inRule: inRule) }
         return v
       }
     case .cell(let slot):
       return { f in
         let v = Compiler.cell(f, slot).value
-        if case .unbound = v { try Compiler.unboundLocal(name, range) }
+        if case .unbound = v { try Compiler.unboundLocal(name, range, inRule: inRule) }
         return v
       }
     case .global(let name):

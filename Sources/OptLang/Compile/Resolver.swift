@@ -43,6 +43,8 @@ final class Resolver {
     var knownNames = Set<String>()
     /// In a rule: the names the body may read but not assign (`t`, the hyperparameters).
     var readOnly = Set<String>()
+    /// Whether this is a rule's body (only a rule has read-only names: t at least).
+    var isRule: Bool { !readOnly.isEmpty }
     /// In a rule: the state variables and their slots, in declaration order.
     var stateSlots: [(name: String, slot: Int)] = []
 

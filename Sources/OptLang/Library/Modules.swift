@@ -51,7 +51,7 @@ enum Modules {
     math.add("acos", function("arccos"))
     math.add("atan", function("arctan"))
     math.add("atan2", function("arctan2"))
-    math.add("fsum", function("sum"))
+    math.add("fsum", function("fsum"))
     for (name, value) in Library.constants { math.add(name, .number(value)) }
 
     return [numpy, math]

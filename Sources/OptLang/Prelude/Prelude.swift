@@ -26,6 +26,8 @@ enum Prelude {
     }
     for slotName in globals.names where slotName.hasPrefix(Namespace.prelude.prefix) {
       guard let value = globals[slotName] else { continue }
+      // The built-in rules check their hyperparameters' ranges; a learner's own rule does not.
+      if case .function(let rule as Rule) = value { rule.checksRanges = true }
       globals.defineBuiltin(slotName, value)
       interpreter.runtime.define(Namespace.plainName(slotName), value)
     }

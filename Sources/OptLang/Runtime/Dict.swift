@@ -173,7 +173,7 @@ public struct DictKey: Hashable {
 
 extension Format {
   /// `{'W1': array([1, 2]), 'lr': 0.1}`, each key and value as `repr` shows it.
-  static func writeDict(_ d: Dict, into out: inout String, depth: Int) {
+  static func writeDict(_ d: Dict, into out: inout String, depth: Int, written: inout Int) {
     out += "{"
     for (k, key) in d.keys.enumerated() {
       if k > 0 { out += ", " }
@@ -181,9 +181,9 @@ extension Format {
         out += "..."
         break
       }
-      write(key, into: &out, depth: depth + 1)
+      write(key, into: &out, depth: depth + 1, written: &written)
       out += ": "
-      write(d.values[k], into: &out, depth: depth + 1)
+      write(d.values[k], into: &out, depth: depth + 1, written: &written)
     }
     out += "}"
   }

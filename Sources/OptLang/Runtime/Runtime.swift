@@ -53,7 +53,7 @@ public final class Runtime {
   /// own. A notebook kernel sends it as the cell's result instead.
   public var echo: ((String) -> Void)?
   /// Receives warnings (an optimizer that diverged): standard error by default.
-  public var warn: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+  public var warn: (String) -> Void = { StandardStream.error.write($0) }
   /// The generator behind `rand`, `randn` and `np.random`.
   public var random = MersenneTwister(seed: 0)
   /// Colour in `help` and friends.
@@ -69,6 +69,10 @@ public final class Runtime {
   }
 
   deinit {
+    for i in 0..<(sp - stackBase) { (stackBase + i).assign(.unbound) }
+    var result = Value.none
+    swap(&result, &returnValue)
+    Value.release(consume result)
     stackBase.deinitialize(count: Runtime.stackCapacity)
     stackBase.deallocate()
   }
@@ -218,13 +222,33 @@ public final class Runtime {
     return Int(x)
   }
 
-  /// Checks a collection length against the memory limit.
-  public static func checkLength(_ n: Int, what: String = "this") throws {
+  /// Checks a collection of `n` elements of `bytesEach` bytes (16 for a list
+  /// or tuple, 8 for an array, 1 for a string's UTF-8) against the length
+  /// limit, and the memory it takes against the memory budget: all of it for
+  /// a new collection, the `growingBy` new elements for one that grows in
+  /// place (`append`). Every path that makes or grows a collection asks this first.
+  public static func checkLength(_ n: Int, bytesEach: Int = 16, growingBy: Int? = nil, what: String = "this")
+    throws
+  {
     if n > maxCollectionLength {
       throw OptError(
         .memoryError, "\(what) would have \(n) elements; the limit is \(maxCollectionLength)",
         hint: "work with fewer points, or in smaller pieces")
     }
+    try MemoryBudget.reserve(min(growingBy ?? n, n) * bytesEach, for: what)
+  }
+
+  /// `checkLength(count * times)` for a repetition, without overflowing when
+  /// the product is huge; the product when it is allowed.
+  public static func checkProduct(_ count: Int, _ times: Int, bytesEach: Int = 16, what: String) throws -> Int {
+    let (n, overflow) = count.multipliedReportingOverflow(by: times)
+    if overflow {
+      throw OptError(
+        .memoryError, "\(what) would have more than \(maxCollectionLength) elements (the limit)",
+        hint: "work with fewer points, or in smaller pieces")
+    }
+    try checkLength(n, bytesEach: bytesEach, what: what)
+    return n
   }
 }
 
@@ -257,6 +281,7 @@ public final class Globals {
   }
 
   deinit {
+    for i in 0..<capacity { (values + i).assign(.unbound) }
     values.deinitialize(count: capacity)
     values.deallocate()
     versions.deallocate()
@@ -264,7 +289,7 @@ public final class Globals {
 
   /// Writes a global. Every write goes through here (or `modify`), to keep the versions right.
   @inline(__always) func set(_ index: Int, _ value: Value) {
-    values[index] = value
+    (values + index).assign(value)
     versions[index] &+= 1
   }
 
@@ -343,7 +368,7 @@ public final class Globals {
 
   /// Empties every slot, built-ins included (the runtime is going away).
   func clear() {
-    for i in 0..<names.count { values[i] = .unbound }
+    for i in 0..<names.count { (values + i).assign(.unbound) }
     builtinValues = [:]
   }
 
