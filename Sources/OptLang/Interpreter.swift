@@ -8,7 +8,7 @@ public final class Interpreter {
   public let runtime: Runtime
 
   /// - Parameter output: receives everything the program prints.
-  public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+  public init(output: @escaping (String) -> Void = { StandardStream.output.write($0) }) {
     runtime = Runtime(output: output)
     Prelude.load(into: self)
   }
@@ -35,7 +35,13 @@ public final class Interpreter {
     try execute(unit)
   }
 
-  private func execute(_ unit: CompiledUnit) throws {
+  /// Parses and compiles a program without running it: the errors found
+  /// before anything runs (syntax, names used before assignment).
+  public func compile(_ source: String, name: String) throws {
+    _ = try Compiler.compile(Parser.parseProgram(SourceFile(name: name, text: source)), runtime: runtime, echo: .none)
+  }
+
+  func execute(_ unit: CompiledUnit) throws {
     let rt = runtime
     let base = try rt.pushFrame(unit.frameSize)
     let savedDepth = rt.depth

@@ -36,17 +36,20 @@ enum InterruptHandler {
       }
     }
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in
-      Interrupt.requested = true
-      let fd = InterruptHandler.pipe.write
-      if fd >= 0 {
-        var byte: UInt8 = 3
-        _ = Glibc.write(fd, &byte, 1)
-      }
-    }
+    action.__sigaction_handler.sa_handler = { _ in InterruptHandler.signalled() }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, &previous)
+  }
+
+  /// What a handler does: stop the running program, end the wait for a key.
+  private static func signalled() {
+    Interrupt.requested = true
+    let fd = pipe.write
+    if fd >= 0 {
+      var byte: UInt8 = 3
+      _ = Glibc.write(fd, &byte, 1)
+    }
   }
 
   /// Puts back the handler that was there before `install()`.
@@ -54,6 +57,32 @@ enum InterruptHandler {
     guard installed else { return }
     installed = false
     sigaction(SIGINT, &previous, nil)
+  }
+
+  /// The signal that asked the REPL to leave (SIGTERM, SIGHUP, Ctrl-\'s
+  /// SIGQUIT), or 0.
+  nonisolated(unsafe) static var quitSignal: Int32 = 0
+
+  /// The REPL's exit status: 0, or 128 + the signal that ended it, as a shell reports it.
+  static var exitStatus: Int32 { quitSignal == 0 ? 0 : 128 + quitSignal }
+
+  /// Makes SIGTERM, SIGHUP and SIGQUIT end the REPL quietly: a running
+  /// program stops as at Ctrl-C, a line being read ends as at Ctrl-D, and the
+  /// session leaves (saving its history) with `exitStatus`. Without this,
+  /// SIGQUIT prints a crash report, and while a line is read libedit's own
+  /// handler passes the signal on with `kill(0, sig)`, to the whole process
+  /// group, killing the shell script that started optrepl. libedit installs
+  /// its handlers each time it starts reading a line, so the line editor
+  /// calls this again once it has.
+  static func claimQuitSignals() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in
+      InterruptHandler.quitSignal = signal
+      InterruptHandler.signalled()
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    for signal in [SIGTERM, SIGHUP, SIGQUIT] { sigaction(signal, &action, nil) }
   }
 
   /// Empties the pipe; returns whether a Ctrl-C was waiting in it.

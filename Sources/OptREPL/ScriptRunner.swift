@@ -33,8 +33,13 @@ public struct ScriptRunner {
 
   /// Runs all of standard input as one program.
   public func runStandardInput() -> Int32 {
-    let data = FileHandle.standardInput.readDataToEndOfFile()
     do {
+      let data: Data
+      do {
+        data = try FileHandle.standardInput.readToEnd() ?? Data()
+      } catch {
+        throw OptError(.osError, "cannot read the program from standard input: \(SystemError.reason(error))")
+      }
       let source = try ScriptRunner.decode(data, name: "<stdin>")
       return run { try interpreter.run(source) }
     } catch {
@@ -73,7 +78,7 @@ public struct ScriptRunner {
     } else {
       text = "optrepl: \(error)\n"
     }
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardStream.error.write(text)
   }
 
   /// Reads a program file: it must exist, be a regular file and be UTF-8 text.

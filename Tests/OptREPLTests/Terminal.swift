@@ -17,10 +17,11 @@ final class Terminal {
   private var mark = 0
   private(set) var exitStatus: Int32?
 
-  /// Starts the binary in a new session whose controlling terminal is a fresh
-  /// 80×24 pseudo-terminal, with exactly `environment`.
-  init(arguments: [String] = [], environment: [String: String]) throws {
-    let binary = try Self.binaryPath()
+  /// Starts the binary (or `executable`, a shell that starts it, say) in a
+  /// new session whose controlling terminal is a fresh 80×24 pseudo-terminal,
+  /// with exactly `environment`.
+  init(executable: String? = nil, arguments: [String] = [], environment: [String: String]) throws {
+    let binary = try executable ?? Self.binaryPath()
     typealias OpenPTY =
       @convention(c) (
         UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?,

@@ -220,7 +220,11 @@ extension Compiler {
     let elementCode = try compile(elements[0])
     var inner: (Frame, inout [Value]) throws -> Void = { f, out in
       out.append(try elementCode(f))
-      if out.count > Runtime.maxCollectionLength { try Runtime.checkLength(out.count, what: "this list") }
+      if out.count & 0xFFFF == 0 || out.count > Runtime.maxCollectionLength {
+        do { try Runtime.checkLength(out.count, growingBy: 0x10000, what: "this list") } catch let e as OptError {
+          throw e.locate(range)
+        }
+      }
     }
     let isDict = elements.count == 2
     if isDict {

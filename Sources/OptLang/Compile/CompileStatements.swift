@@ -6,7 +6,7 @@ extension Compiler {
     case .expression(let e):
       let code = try compile(e)
       return { f in
-        _ = try code(f)
+        Value.drop(try code(f))
         return .normal
       }
 
@@ -34,8 +34,7 @@ extension Compiler {
 
     case .state(let name, let value, let nameRange):
       guard let slot = scope.stateSlots.first(where: { $0.name == name })?.slot else {
-        // Only a rule's scope has read-only names (t and the hyperparameters).
-        guard !scope.readOnly.isEmpty else {
+        guard scope.isRule else {
           throw OptError(.syntaxError, "'state' declarations belong in a rule body", at: nameRange)
         }
         let taken =
@@ -60,6 +59,11 @@ extension Compiler {
     case .return(let value):
       guard inFunction else {
         throw OptError(.syntaxError, "'return' outside a function", at: range)
+      }
+      if scope.isRule {
+        throw OptError(
+          .syntaxError, "a rule does not return its step: it changes the parameter by assigning w", at: range,
+          hint: "write the step as an assignment, e.g. w = w - eta * g; w at the end of the body is the new w")
       }
       let rt = runtime
       guard let value else {
@@ -464,7 +468,13 @@ extension Compiler {
   /// the scope the function has now.
   private func lazyBody(_ decl: FunctionDecl) -> Exec {
     let (rt, resolver, scope) = (runtime, resolver, resolver.scope(of: decl))
+    // Compiled later, but in the namespace the function was written in.
+    let namespace = rt.globals.namespace
     let body = LazyBody {
+      let globals = rt.globals
+      let saved = globals.namespace
+      globals.namespace = namespace
+      defer { globals.namespace = saved }
       let compiler = Compiler(runtime: rt, resolver: resolver)
       compiler.scope = scope
       compiler.functionName = decl.name
@@ -534,16 +544,23 @@ final class RuleSource {
   let decl: RuleDecl
   let resolver: Resolver
   unowned(unsafe) let runtime: Runtime
+  /// The namespace the rule was written in: its body is compiled again in it.
+  let namespace: Namespace?
 
   init(decl: RuleDecl, resolver: Resolver, runtime: Runtime) {
     self.decl = decl
     self.resolver = resolver
     self.runtime = runtime
+    self.namespace = runtime.globals.namespace
   }
 
   /// The body as a function of `w, g, t` and the hyperparameters; slots in
   /// `constants` are compiled as the values given.
   func compile(constants: [Int: Value]) throws -> FunctionCode {
+    let globals = runtime.globals
+    let saved = globals.namespace
+    globals.namespace = namespace
+    defer { globals.namespace = saved }
     let compiler = Compiler(runtime: runtime, resolver: resolver)
     compiler.scope = resolver.scope(of: decl)
     compiler.functionName = decl.name

@@ -88,13 +88,17 @@ final class Compiler {
       if echoThis, case .expression(let e) = stmt.kind {
         let value = try compiler.compile(e)
         let rt = runtime
+        // As in Python's REPL, `_` is the last value shown.
+        let underscore = runtime.globals.slot("_")
+        let globals = runtime.globals
         codes.append(
           StmtCode { f in
             let v = try value(f)
             if !v.isNone {
+              globals.set(underscore, v)
               let text = Format.repr(v)
               try Interrupt.check()
-              rt.output(text + "\n")
+              if let echo = rt.echo { echo(text) } else { rt.output(text + "\n") }
             }
             return .normal
           })
@@ -102,6 +106,7 @@ final class Compiler {
         codes.append(StmtCode(run: try compiler.compile(stmt)))
       }
     }
+    for warning in resolver.warnings { runtime.warn(warning.render(color: runtime.colorEnabled)) }
     let layout = resolver.unitLayout
     return CompiledUnit(
       frameSize: layout.frameSize, cellSlots: layout.cellLocalSlots, body: Compiler.sequence(codes))
@@ -167,19 +172,20 @@ final class Compiler {
   }
 
   func load(_ name: String, _ id: NameID, _ range: SourceRange) -> Eval {
+    let inRule = scope.isRule
     switch resolver.place(of: id) {
     case .local(let slot):
       if let constant = constants[slot] { return { _ in constant } }
       if slot < scope.parameterCount { return { f in f[slot] } }
       return { f in
         let v = f[slot]
-        if case .unbound = v { try Compiler.unboundLocal(name, range) }
+        if case .unbound = v { try Compiler.unboundLocal(name, range, inRule: inRule) }
         return v
       }
     case .cell(let slot):
       return { f in
         let v = Compiler.cell(f, slot).value
-        if case .unbound = v { try Compiler.unboundLocal(name, range) }
+        if case .unbound = v { try Compiler.unboundLocal(name, range, inRule: inRule) }
         return v
       }
     case .global(let name):

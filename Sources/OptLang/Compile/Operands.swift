@@ -17,9 +17,10 @@ struct SlotOperand: Operand {
   let slot: Int
   let name: String
   let range: SourceRange
+  let inRule: Bool
   @inline(__always) func value(_ f: Frame) throws -> Value {
     let v = f[slot]
-    if case .unbound = v { try Compiler.unboundLocal(name, range) }
+    if case .unbound = v { try Compiler.unboundLocal(name, range, inRule: inRule) }
     return v
   }
 }
@@ -155,7 +156,7 @@ extension Compiler {
       if case .number(let x) = inner.kind { return .constant(ConstantOperand(constant: .number(-x))) }
     case .name(let name, let id):
       if case .local(let slot) = resolver.place(of: id) {
-        return .slot(SlotOperand(slot: slot, name: name, range: e.range))
+        return .slot(SlotOperand(slot: slot, name: name, range: e.range, inRule: scope.isRule))
       }
     default: break
     }
@@ -195,11 +196,13 @@ extension Compiler {
     do { return try Operators.binary(op, a, b) } catch let e as OptError { throw e.locate(range) }
   }
 
-  @inline(never) static func unboundLocal(_ name: String, _ range: SourceRange) throws {
+  /// In a rule the variable is most likely state the learner forgot to declare.
+  @inline(never) static func unboundLocal(_ name: String, _ range: SourceRange, inRule: Bool) throws {
     throw OptError(
       .unboundLocalError, "the local variable '\(name)' is used before it is given a value", at: range,
-      hint:
-        "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
+      hint: inRule
+        ? "a variable that keeps its value from one step to the next is declared first in the rule: state \(name) = 0"
+        : "assign it first; a name assigned anywhere in a function is local to the whole function (declare it 'global' to use the global one)"
     )
   }
 
@@ -236,7 +239,9 @@ extension Compiler {
     case (.slot(let a), .constant(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.slot(let a), .slot(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.code(let a), .constant(let b)): return Compiler.comparison(O.self, a, b, range)
-    case (.constant(let a), _): return Compiler.comparison(O.self, a, CodeOperand(code: try compile(r)), range)
+    case (.constant(let a), .constant(let b)): return Compiler.comparison(O.self, a, b, range)
+    case (.constant(let a), .slot(let b)): return Compiler.comparison(O.self, a, b, range)
+    case (.constant(let a), .code(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.slot(let a), .code(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.code(let a), .slot(let b)): return Compiler.comparison(O.self, a, b, range)
     case (.code(let a), .code(let b)): return Compiler.comparison(O.self, a, b, range)

@@ -43,6 +43,8 @@ final class Resolver {
     var knownNames = Set<String>()
     /// In a rule: the names the body may read but not assign (`t`, the hyperparameters).
     var readOnly = Set<String>()
+    /// Whether this is a rule's body (only a rule has read-only names: t at least).
+    var isRule: Bool { !readOnly.isEmpty }
     /// In a rule: the state variables and their slots, in declaration order.
     var stateSlots: [(name: String, slot: Int)] = []
 
@@ -75,6 +77,9 @@ final class Resolver {
     }
   }
 
+  /// What the resolver noticed that is legal but almost certainly a mistake
+  /// (a lost in-place change of a parameter), for the compiler to report.
+  private(set) var warnings: [Warning] = []
   private var places: [NameID: (Scope, Int)] = [:]
   private var globals: [NameID: String] = [:]
   private var scopes: [ObjectIdentifier: Scope] = [:]
@@ -254,6 +259,9 @@ final class Resolver {
     inner.parameterCount = decl.parameters.count
     declareLocals(decl.body, in: inner)
     walk(decl.body, in: inner)
+    if !decl.isLambda, let lost = LostChanges.find(in: decl) {
+      warnings.append(LostChanges.warning(for: decl, parameters: lost.parameters, at: lost.first))
+    }
   }
 
   /// A rule's frame: `w`, `g`, `t`, the hyperparameters, the state variables,

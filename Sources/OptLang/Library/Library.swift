@@ -9,7 +9,8 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins).map {
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins
+      + LinearAlgebra.builtins + Searching.builtins + TextFiles.builtins).map {
         ($0.name, $0)
       })
 
@@ -102,25 +103,63 @@ public enum Library {
     }
   }
 
-  /// `sorted(xs, key=None, reverse=False)` and `xs.sort(...)`.
+  /// `sorted(xs, key=None, reverse=False)` and `xs.sort(...)`: a stable
+  /// merge sort, as Python's (Objects/listsort.txt), written out so that a
+  /// comparison that fails or Ctrl-C stops it at once.
   static func sorted(_ items: [Value], _ args: Arguments) throws -> [Value] {
     let key = args.keyword("key")
     let reverse = try args.keyword("reverse").map { try Operators.truthy($0) } ?? false
-    let keys = try items.map { item in try key.map { try args.runtime.call($0, [item]) } ?? item }
-    var failure: Error?
-    var comparisons = 0
-    let order = Array(items.indices).sorted { i, j in
-      do {
-        comparisons += 1
-        if comparisons & 0xFFFF == 0 { try Interrupt.check() }
-        let c = try Operators.ordering(keys[i], keys[j])
-        return reverse ? c > 0 && c != 2 : c < 0
-      } catch {
-        failure = error
-        return false
+    var keys = items
+    if let key {
+      for i in items.indices {
+        if i & 0xFFF == 0 { try Interrupt.check() }
+        keys[i] = try args.runtime.call(key, [items[i]])
       }
     }
-    if let failure { throw failure }
+    // Whether item i goes before item j; with `reverse` the order is turned
+    // round but equal items keep their order, as in Python.
+    func before(_ i: Int, _ j: Int) throws -> Bool {
+      if case .number(let x) = keys[i], case .number(let y) = keys[j], !x.isNaN, !y.isNaN {
+        return reverse ? x > y : x < y
+      }
+      let c = try Operators.ordering(keys[i], keys[j])
+      return reverse ? c > 0 && c != 2 : c < 0
+    }
+    var order = Array(items.indices)
+    var merged = order
+    var comparisons = 0
+    var width = 1
+    while width < order.count {
+      var start = 0
+      while start < order.count {
+        let middle = min(start + width, order.count)
+        let end = min(start + 2 * width, order.count)
+        var (i, j, k) = (start, middle, start)
+        while i < middle && j < end {
+          comparisons += 1
+          if comparisons & 0xFFFF == 0 { try Interrupt.check() }
+          if try before(order[j], order[i]) {
+            merged[k] = order[j]
+            j += 1
+          } else {
+            merged[k] = order[i]
+            i += 1
+          }
+          k += 1
+        }
+        while i < middle {
+          merged[k] = order[i]
+          (i, k) = (i + 1, k + 1)
+        }
+        while j < end {
+          merged[k] = order[j]
+          (j, k) = (j + 1, k + 1)
+        }
+        start = end
+      }
+      swap(&order, &merged)
+      width *= 2
+    }
     return order.map { items[$0] }
   }
 
@@ -150,7 +189,7 @@ public enum Library {
           guard nextIndex < args.count else { throw OptError(.indexError, "format() has more fields than arguments") }
           value = args.positional[nextIndex]
           nextIndex += 1
-        } else if let k = Int(name) {
+        } else if name.allSatisfy({ $0.isASCII && $0.isNumber }), let k = Int(name) {
           guard k < args.count else { throw OptError(.indexError, "format() has no argument \(k)") }
           value = args.positional[k]
         } else if let v = args.keyword(name) {
@@ -174,8 +213,13 @@ public enum Library {
   /// to the last bit. numpy 2's reduction starts from 0.0 and adds the pairwise
   /// sum of every element (so the sum of `[-0.0]` is 0).
   static func numpySum(_ xs: [Double]) -> Double {
-    guard !xs.isEmpty else { return 0 }
-    return xs.withUnsafeBufferPointer { buffer in 0.0 + pairwiseSum(buffer.baseAddress!, xs.count) }
+    xs.withUnsafeBufferPointer { numpySum($0) }
+  }
+
+  /// The same, of numbers in place.
+  static func numpySum(_ xs: UnsafeBufferPointer<Double>) -> Double {
+    guard let start = xs.baseAddress, !xs.isEmpty else { return 0 }
+    return 0.0 + pairwiseSum(start, xs.count)
   }
 
   private static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {

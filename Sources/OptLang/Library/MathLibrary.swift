@@ -28,6 +28,10 @@ enum MathLibrary {
       Library.elementwise("square", "x*x.", .square),
       Library.elementwise("sign", "-1, 0 or 1 by the sign of x (nan stays nan), as numpy.sign.", .sign),
       Builtin(
+        "fsum", "math.fsum(xs)", "The sum of the numbers in xs, exact and then rounded once, as Python's math.fsum.",
+        parameters: ["xs"],
+        .unary { v in .number(try ExactSum.fsum(try Convert.numbers(v, what: "math.fsum()"))) }),
+      Builtin(
         "isnan", "isnan(x)", "True if x is nan; element-wise on arrays (1 or 0).", parameters: ["x"],
         .unary { v in
           if let x = v.asNumber { return .bool(x.isNaN) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Methods of lists, tuples, strings, arrays and dicts, called as `value.name(...)`.
 /// A method that changes a list or a dict (`append`, `update`, ...) changes the
 /// variable it was called on; they have value semantics, so no other variable sees it.
@@ -17,7 +19,7 @@ public enum Methods {
   ]
   static let arrayMethods = [
     "sum", "mean", "max", "min", "argmax", "argmin", "copy", "tolist", "dot", "std", "var", "cumsum", "fill", "sort",
-    "prod", "any", "all", "reshape", "ravel", "flatten", "transpose", "squeeze", "item",
+    "prod", "any", "all", "reshape", "ravel", "flatten", "transpose", "squeeze", "item", "argsort", "nonzero",
   ]
 
   /// The built-in behind an array method, where their names differ (`a.sum()` is `np.sum(a)`).
@@ -59,12 +61,12 @@ public enum Methods {
     switch name {
     case "append":
       try args.check(min: 1, max: 1)
-      try Runtime.checkLength(items.count + 1, what: "the list")
+      try Runtime.checkLength(items.count + 1, growingBy: 1, what: "the list")
       items.append(args.positional[0])
     case "extend":
       try args.check(min: 1, max: 1)
       let more = try Elements(args.positional[0]).all
-      try Runtime.checkLength(items.count + more.count, what: "the list")
+      try Runtime.checkLength(items.count + more.count, growingBy: more.count, what: "the list")
       items.append(contentsOf: more)
     case "insert":
       try args.check(min: 2, max: 2)
@@ -146,6 +148,7 @@ public enum Methods {
       }
       return t.value
     }
+    if ["upper", "lower", "title", "capitalize", "isdigit"].contains(name) { try args.check(min: 0, max: 0) }
     switch name {
     case "upper": return .str(s.uppercased())
     case "lower": return .str(s.lowercased())
@@ -174,10 +177,12 @@ public enum Methods {
         }
         return t.value
       }
+      let total = parts.reduce(s.utf8.count * max(0, parts.count - 1)) { $0 + $1.utf8.count }
+      try Runtime.checkLength(total, bytesEach: 1, what: "the joined string")
       return .str(parts.joined(separator: s))
     case "replace":
       try args.check(min: 2, max: 2)
-      return .str(s.replacingOccurrences(of: try text(0), with: try text(1)))
+      return .str(try replacing(s, try text(0), with: try text(1)))
     case "startswith":
       try args.check(min: 1, max: 1)
       return .bool(s.hasPrefix(try text(0)))
@@ -205,11 +210,55 @@ public enum Methods {
     }
   }
 
+  /// `s.replace(old, new)`: a search of the UTF-8 bytes (code point for code
+  /// point, as Python compares), which checks the length limit as the result
+  /// grows and stops at Ctrl-C. An empty `old` puts `new` around every code
+  /// point, as Python's does.
+  static func replacing(_ s: String, _ old: String, with new: String) throws -> String {
+    var s = s
+    var old = old
+    if old.isEmpty {
+      let total = s.utf8.count + (s.unicodeScalars.count + 1) * new.utf8.count
+      try Runtime.checkLength(total, bytesEach: 1, what: "the replaced string")
+      return new + s.unicodeScalars.map { String($0) + new }.joined()
+    }
+    let newBytes = Array(new.utf8)
+    let replaced: [UInt8]? = try s.withUTF8 { h in
+      try old.withUTF8 { n in
+        var out: [UInt8] = []
+        var i = 0
+        var copiedTo = 0
+        var checkAt = 1 << 20  // the output length at which the limits are checked next
+        while i + n.count <= h.count {
+          if i & 0xFFFF == 0 { try Interrupt.check() }
+          if h[i] == n[0] && memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 {
+            out.append(contentsOf: h[copiedTo..<i])
+            out.append(contentsOf: newBytes)
+            i += n.count
+            copiedTo = i
+            if out.count >= checkAt {
+              try Runtime.checkLength(out.count + h.count - i, bytesEach: 1, what: "the replaced string")
+              checkAt = out.count + (1 << 20)
+            }
+          } else {
+            i += 1
+          }
+        }
+        if copiedTo == 0 { return nil }
+        out.append(contentsOf: h[copiedTo...])
+        return out
+      }
+    }
+    guard let replaced else { return s }
+    return String(decoding: replaced, as: UTF8.self)
+  }
+
   private static func arrayMethod(_ a: NumArray, _ name: String, _ args: Arguments) throws -> Value? {
     let value = Value.array(a)
     switch name {
-    case "copy": return value
-    case "tolist": return nestedList(a)
+    case "copy", "tolist":
+      try args.check(min: 0, max: 0)
+      return name == "copy" ? value : nestedList(a)
     case "item":
       try args.check(min: 0, max: 0)
       guard a.count == 1 else {

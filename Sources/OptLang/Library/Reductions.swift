@@ -76,7 +76,7 @@ enum Reductions {
   /// `f` gets each lane's elements in row-major order and whether they were contiguous.
   private static func reduction(
     _ name: String, _ signature: String, _ doc: String, empty: String? = nil, keepdims allowKeepdims: Bool = true,
-    bool: Bool = false, _ f: @escaping ([Double], Bool) -> Double
+    bool: Bool = false, _ f: @escaping (UnsafeBufferPointer<Double>, Bool) -> Double
   ) -> Builtin {
     Builtin(
       name, signature, doc, parameters: allowKeepdims ? ["a", "axis", "keepdims"] : ["a", "axis"],
@@ -117,7 +117,7 @@ enum Reductions {
   /// Reduces `a` along `axes` (all of them when nil): each lane of elements becomes `f(lane)`.
   static func reduce(
     _ a: NumArray, axes: [Int]?, keepdims: Bool, bool: Bool = false, empty: String?,
-    _ f: ([Double], Bool) -> Double
+    _ f: (UnsafeBufferPointer<Double>, Bool) -> Double
   ) throws -> Value {
     let reduced = axes ?? Array(0..<a.ndim)
     let kept = (0..<a.ndim).filter { !reduced.contains($0) }
@@ -126,18 +126,28 @@ enum Reductions {
       throw OptError(
         .valueError, "\(empty)() of an empty array has no value", hint: "zero-size arrays have no maximum or minimum")
     }
-    let strides = NumArray.strides(a.shape)
-    let laneOffsets = offsets(of: reduced, a.shape, strides)
-    let bases = offsets(of: kept, a.shape, strides)
     let contiguous = reduced.isEmpty || reduced == Array((a.ndim - reduced.count)..<a.ndim)
-    let storage = a.storage
-    var lane = [Double](repeating: 0, count: laneLength)
+    let lanes = kept.reduce(1) { $0 * a.shape[$1] }
     var out = [Double]()
-    out.reserveCapacity(bases.count)
-    for (n, base) in bases.enumerated() {
-      if n & 0xFFF == 0xFFF { try Interrupt.check() }
-      for (i, offset) in laneOffsets.enumerated() { lane[i] = storage[base + offset] }
-      out.append(f(lane, contiguous))
+    out.reserveCapacity(lanes)
+    try a.storage.withUnsafeBufferPointer { all in
+      if contiguous {
+        // The reduced axes are the trailing ones: each lane is a run of the storage, read in place.
+        for n in 0..<lanes {
+          if n & 0xFFF == 0xFFF { try Interrupt.check() }
+          out.append(f(UnsafeBufferPointer(rebasing: all[(n * laneLength)..<((n + 1) * laneLength)]), true))
+        }
+        return
+      }
+      let strides = NumArray.strides(a.shape)
+      let laneOffsets = offsets(of: reduced, a.shape, strides)
+      let bases = offsets(of: kept, a.shape, strides)
+      var lane = [Double](repeating: 0, count: laneLength)
+      for (n, base) in bases.enumerated() {
+        if n & 0xFFF == 0xFFF { try Interrupt.check() }
+        for (i, offset) in laneOffsets.enumerated() { lane[i] = all[base + offset] }
+        out.append(lane.withUnsafeBufferPointer { f($0, false) })
+      }
     }
     let shape = keepdims ? (0..<a.ndim).map { reduced.contains($0) ? 1 : a.shape[$0] } : kept.map { a.shape[$0] }
     return ArrayMath.wrap(NumArray(out, shape: shape, isBool: bool))
@@ -156,19 +166,24 @@ enum Reductions {
   }
 
   /// numpy's sum of a lane: pairwise when contiguous, else in order.
-  static func sum(_ lane: [Double], _ contiguous: Bool) -> Double {
+  static func sum(_ lane: UnsafeBufferPointer<Double>, _ contiguous: Bool) -> Double {
     contiguous ? Library.numpySum(lane) : lane.reduce(0, +)
   }
 
+  static func sum(_ lane: [Double], _ contiguous: Bool) -> Double {
+    lane.withUnsafeBufferPointer { sum($0, contiguous) }
+  }
+
   /// numpy's `var`: the mean, then the mean of the squared deviations (`_var` in numpy/_core/_methods.py).
-  static func variance(_ lane: [Double], _ contiguous: Bool) -> Double {
+  static func variance(_ lane: UnsafeBufferPointer<Double>, _ contiguous: Bool) -> Double {
     guard !lane.isEmpty else { return .nan }
     let mean = sum(lane, contiguous) / Double(lane.count)
-    return sum(lane.map { ($0 - mean) * ($0 - mean) }, contiguous) / Double(lane.count)
+    let squares = lane.map { ($0 - mean) * ($0 - mean) }
+    return squares.withUnsafeBufferPointer { sum($0, contiguous) } / Double(lane.count)
   }
 
   /// The position of the first best element; the first nan wins, as in numpy.
-  static func argExtreme(_ lane: [Double], _ better: (Double, Double) -> Bool) -> Double {
+  static func argExtreme(_ lane: UnsafeBufferPointer<Double>, _ better: (Double, Double) -> Bool) -> Double {
     if let k = lane.firstIndex(where: \.isNaN) { return Double(k) }
     var best = 0
     for i in 1..<lane.count where better(lane[i], lane[best]) { best = i }

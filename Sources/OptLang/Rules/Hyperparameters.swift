@@ -1,14 +1,16 @@
 /// Checks on hyperparameter values, made when an optimizer is created so that
 /// a bad value is an error with a reason, not a NaN a hundred steps later.
 ///
-/// The checks go by the hyperparameter's name, so a learner's own rule gets
-/// them too: `eta`/`lr` ≥ 0; `beta`, `beta1`, `beta2`, `rho`, `alpha` in
+/// The ranges go by the hyperparameter's name and hold for the built-in rules
+/// (a learner's own rule may try eps=0 or a negative beta: it is their
+/// experiment): `eta`/`lr` ≥ 0; `beta`, `beta1`, `beta2`, `rho`, `alpha` in
 /// [0, 1); `eps` > 0; `weight_decay`, `lr_decay`, `momentum`, `momentum_decay`,
 /// `initial` ≥ 0; `dampening` in [0, 1]; a hyperparameter whose default is
-/// True or False takes True or False. A function is a schedule: it is called
-/// with the step index at every step and must give a number.
+/// True or False takes True or False, and one whose default is a number takes
+/// a number, in every rule. A function is a schedule: it is called with the
+/// step index at every step and must give a number.
 enum Hyperparameters {
-  static func check(_ name: String, _ value: Value, default defaultValue: Value?, rule: String) throws {
+  static func check(_ name: String, _ value: Value, default defaultValue: Value?, rule: String, ranges: Bool) throws {
     if case .function = value { return }  // a schedule: checked when it is called
     if case .bool? = defaultValue {
       guard case .bool = value else {
@@ -29,6 +31,7 @@ enum Hyperparameters {
     func fail(_ expected: String, _ hint: String? = nil) throws -> Never {
       throw OptError(.valueError, "\(rule)(): \(name) must be \(expected), not \(Format.number(x))", hint: hint)
     }
+    guard ranges else { return }
     if !x.isFinite { try fail("a finite number") }
     switch name {
     case "eta", "lr":

@@ -13,6 +13,9 @@ public final class Rule: Callable {
   public let stateNames: [String]
   /// The frame slots that hold the state variables during a step.
   let stateSlots: [Int]
+  /// Whether the hyperparameters' ranges are checked (see `Hyperparameters`):
+  /// for the built-in rules, not for a learner's own.
+  var checksRanges = false
 
   init(
     function: UserFunction, source: RuleSource, hyperparameterNames: [String], defaults: [Value],
@@ -70,7 +73,7 @@ public final class Rule: Callable {
     }
     for (i, name) in names.enumerated() {
       let defaultValue = i >= firstDefault ? defaults[i - firstDefault] : nil
-      try Hyperparameters.check(name, bound[i], default: defaultValue, rule: self.name)
+      try Hyperparameters.check(name, bound[i], default: defaultValue, rule: self.name, ranges: checksRanges)
     }
     return .object(
       Optimizer(rule: self, hyperparameters: bound, function: specialized(for: bound), runtime: args.runtime))

@@ -87,21 +87,36 @@ public enum ArrayMath {
     return wrap(NumArray(product, shape: shape))
   }
 
-  /// The n×m product of an n×k and a k×m row-major matrix. The i-k-j loop
-  /// order reads both operands and writes the result contiguously, which lets
-  /// the compiler vectorise the inner loop.
+  /// The n×m product of an n×k and a k×m row-major matrix. Each output row
+  /// is built eight columns at a time in a SIMD accumulator that stays in
+  /// registers while it runs down k; every element is still the sum of
+  /// a[i,p]*b[p,j] added in order of p, as the plain triple loop adds them.
   static func multiply(_ x: [Double], _ y: [Double], n: Int, k: Int, m: Int) -> [Double] {
     [Double](unsafeUninitializedCapacity: n * m) { out, initialized in
-      out.initialize(repeating: 0)
       x.withUnsafeBufferPointer { a in
         y.withUnsafeBufferPointer { b in
           let o = out.baseAddress!
+          let wide = m - m % 8
           for i in 0..<n {
+            let aRow = a.baseAddress! + i * k
             let row = o + i * m
-            for p in 0..<k {
-              let s = a[i * k + p]
-              let bRow = b.baseAddress! + p * m
-              for j in 0..<m { row[j] += s * bRow[j] }
+            var j = 0
+            while j < wide {
+              var sum = SIMD8<Double>(repeating: 0)
+              var bp = b.baseAddress! + j
+              for p in 0..<k {
+                let chunk = UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Double>.self)
+                sum += aRow[p] * chunk
+                bp += m
+              }
+              UnsafeMutableRawPointer(row + j).storeBytes(of: sum, as: SIMD8<Double>.self)
+              j += 8
+            }
+            while j < m {
+              var sum = 0.0
+              for p in 0..<k { sum += aRow[p] * b[p * m + j] }
+              row[j] = sum
+              j += 1
             }
           }
         }

@@ -173,7 +173,7 @@ public struct DictKey: Hashable {
 
 extension Format {
   /// `{'W1': array([1, 2]), 'lr': 0.1}`, each key and value as `repr` shows it.
-  static func writeDict(_ d: Dict, into out: inout String, depth: Int) {
+  static func writeDict(_ d: Dict, into out: inout String, depth: Int, written: inout Int) {
     out += "{"
     for (k, key) in d.keys.enumerated() {
       if k > 0 { out += ", " }
@@ -181,9 +181,9 @@ extension Format {
         out += "..."
         break
       }
-      write(key, into: &out, depth: depth + 1)
+      write(key, into: &out, depth: depth + 1, written: &written)
       out += ": "
-      write(d.values[k], into: &out, depth: depth + 1)
+      write(d.values[k], into: &out, depth: depth + 1, written: &written)
     }
     out += "}"
   }
@@ -209,5 +209,12 @@ public final class DictView: RuntimeObject {
   }
 
   public override var typeName: String { "dict_\(kind.rawValue)" }
+
+  /// `d.keys()[0]`, a Python 2 habit: as in Python 3, an error, with the way that works.
+  var notIndexable: OptError {
+    OptError(
+      .typeError, "a \(typeName) view cannot be indexed with [...]",
+      hint: "make a list of it first: list(d.\(kind.rawValue)())[0]")
+  }
   public override var repr: String { "\(typeName)(\(Format.repr(.list(items))))" }
 }

@@ -79,11 +79,15 @@ public enum Format {
   /// The text the prompt shows for a value.
   public static func repr(_ v: Value) -> String {
     var out = ""
-    write(v, into: &out, depth: 0)
+    var written = 0
+    write(v, into: &out, depth: 0, written: &written)
     return out
   }
 
-  static func write(_ v: Value, into out: inout String, depth: Int) {
+  /// `written` counts the items written so far, over all the lists, and is
+  /// -1 once the text has stopped.
+  static func write(_ v: Value, into out: inout String, depth: Int, written: inout Int) {
+    if written < 0 { return }
     if depth > 50 {
       out += "..."
       return
@@ -95,14 +99,14 @@ public enum Format {
     case .string(let s): out += quoted(s.value)
     case .list(let items):
       out += "["
-      writeItems(items, into: &out, depth: depth)
+      writeItems(items, into: &out, depth: depth, written: &written)
       out += "]"
     case .tuple(let items):
       out += "("
-      writeItems(items, into: &out, depth: depth)
+      writeItems(items, into: &out, depth: depth, written: &written)
       out += items.count == 1 ? ",)" : ")"
     case .array(let a): out += ArrayFormat.repr(a)
-    case .dict(let d): writeDict(d, into: &out, depth: depth)
+    case .dict(let d): writeDict(d, into: &out, depth: depth, written: &written)
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"
@@ -110,16 +114,24 @@ public enum Format {
   }
 
   /// The items of a list or tuple, separated by commas. Printing ten million
-  /// of them takes seconds: on Ctrl-C (checked every 4,096 items) the text stops at "...", and `str`,
-  /// `repr`, `print` and the prompt's echo raise the KeyboardInterrupt.
-  private static func writeItems(_ items: [Value], into out: inout String, depth: Int) {
+  /// of them takes seconds: on Ctrl-C (checked every 4,096 items, counted over
+  /// all the lists, so `[x] * 3` nested 50 deep counts too) the text stops at
+  /// "...", and `str`, `repr`, `print` and the prompt's echo raise the
+  /// KeyboardInterrupt. The text also stops at the longest string a program
+  /// may make.
+  private static func writeItems(_ items: [Value], into out: inout String, depth: Int, written: inout Int) {
     for (i, item) in items.enumerated() {
+      if written < 0 { return }
       if i > 0 { out += ", " }
-      if i & 0xFFF == 0xFFF && Interrupt.requested {
+      written += 1
+      if written & 0xFFF == 0
+        && (Interrupt.requested || out.utf8.count > Runtime.maxCollectionLength)
+      {
         out += "..."
+        written = -1
         return
       }
-      write(item, into: &out, depth: depth + 1)
+      write(item, into: &out, depth: depth + 1, written: &written)
     }
   }
 

@@ -50,11 +50,13 @@ public enum Operators {
     case (.array, _), (_, .array):
       if let result = try ArrayMath.binary(op, a, b) { return result }
     case (.string(let s), .string(let t)) where op == .add:
+      try Runtime.checkLength(s.value.utf8.count + t.value.utf8.count, bytesEach: 1, what: "the string")
       return .str(s.value + t.value)
     case (.list(let s), .list(let t)) where op == .add:
       try Runtime.checkLength(s.count + t.count)
       return .list(s + t)
     case (.tuple(let s), .tuple(let t)) where op == .add:
+      try Runtime.checkLength(s.count + t.count)
       return .tuple(s + t)
     case (.string, _), (.list, _), (.tuple, _):
       if op == .multiply, let n = b.asNumber { return try repeated(a, n) }
@@ -77,9 +79,8 @@ public enum Operators {
     switch v {
     case .string(let s):
       let unit = Array(s.value.utf8)
-      try Runtime.checkLength(unit.count * count, what: "the repeated string")
       // By doubling: a few large copies rather than one append per repeat.
-      let total = unit.count * count
+      let total = try Runtime.checkProduct(unit.count, count, bytesEach: 1, what: "the repeated string")
       guard total > 0 else { return .str("") }
       var bytes = unit
       bytes.reserveCapacity(total)
@@ -87,16 +88,15 @@ public enum Operators {
       bytes.append(contentsOf: bytes[..<(total - bytes.count)])
       return .str(String(decoding: bytes, as: UTF8.self))
     case .list(let items):
-      try Runtime.checkLength(items.count * count, what: "the repeated list")
       var out: [Value] = []
-      out.reserveCapacity(items.count * count)
+      out.reserveCapacity(try Runtime.checkProduct(items.count, count, what: "the repeated list"))
       for k in 0..<count {
         if k & 0xFFF == 0 { try Interrupt.check() }
         out.append(contentsOf: items)
       }
       return .list(out)
     case .tuple(let items):
-      try Runtime.checkLength(items.count * count, what: "the repeated tuple")
+      _ = try Runtime.checkProduct(items.count, count, what: "the repeated tuple")
       return .tuple(Array([[Value]](repeating: items, count: count).joined()))
     default: return v
     }
@@ -179,13 +179,36 @@ public enum Operators {
   }
 
   /// `==` between two values (not element-wise): Python's equality.
+  /// Lists inside lists are compared with a list of pairs still to compare,
+  /// not by recursion, so a list nested a million deep compares without
+  /// overflowing the stack.
   public static func equal(_ a: Value, _ b: Value) -> Bool {
+    var pending: [(Value, Value)] = []
+    var pair = (a, b)
+    while true {
+      switch pair {
+      case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
+        guard s.count == t.count else { return false }
+        for (x, y) in zip(s, t).reversed() {
+          switch (x, y) {
+          case (.list, .list), (.tuple, .tuple): pending.append((x, y))
+          default: if !equalFlat(x, y) { return false }
+          }
+        }
+      default:
+        if !equalFlat(pair.0, pair.1) { return false }
+      }
+      guard let next = pending.popLast() else { return true }
+      pair = next
+    }
+  }
+
+  /// `==` on two values that are not both lists or both tuples.
+  private static func equalFlat(_ a: Value, _ b: Value) -> Bool {
     if let x = a.asNumber, let y = b.asNumber { return x == y }
     switch (a, b) {
     case (.none, .none): return true
     case (.string(let s), .string(let t)): return s.value == t.value
-    case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
-      return s.count == t.count && zip(s, t).allSatisfy { equal($0, $1) }
     case (.array(let p), .array(let q)): return p.shape == q.shape && p.storage == q.storage
     case (.dict(let p), .dict(let q)): return Dict.equal(p, q)
     default: return Value.identical(a, b)
@@ -233,20 +256,48 @@ public enum Operators {
 
   /// -1, 0 or 1 for values that have an order: numbers, strings, and lists or
   /// tuples of them (lexicographic).
+  ///
+  /// Lists inside lists are walked with a stack, not by recursion, in one
+  /// pass: the first pair of elements that are not equal decides.
   public static func ordering(_ a: Value, _ b: Value) throws -> Int {
+    // The lists being compared, and the index of the next pair in each.
+    switch (a, b) {
+    case (.list, .list), (.tuple, .tuple): break
+    default: return try orderingFlat(a, b)  // `None < None` has no order, though `[None] < [None]` has
+    }
+    var stack: [(s: [Value], t: [Value], next: Int)] = []
+    var pair = (a, b)
+    while true {
+      switch pair {
+      case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
+        stack.append((s, t, 0))
+      default:
+        if !equalFlat(pair.0, pair.1) { return try orderingFlat(pair.0, pair.1) }
+      }
+      // On to the next pair of elements, leaving the lists that are done.
+      while true {
+        guard let (s, t, i) = stack.last else { return 0 }
+        if i < min(s.count, t.count) {
+          stack[stack.count - 1].next = i + 1
+          pair = (s[i], t[i])
+          break
+        }
+        stack.removeLast()
+        if s.count != t.count { return s.count < t.count ? -1 : 1 }
+      }
+    }
+  }
+
+  /// `ordering` of two values that are not both lists or both tuples.
+  private static func orderingFlat(_ a: Value, _ b: Value) throws -> Int {
     if let x = a.asNumber, let y = b.asNumber {
       if x.isNaN || y.isNaN { return 2 }  // no order: every comparison false except !=
       return x < y ? -1 : x > y ? 1 : 0
     }
-    switch (a, b) {
-    case (.string(let s), .string(let t)):
+    if case .string(let s) = a, case .string(let t) = b {
       return s.value < t.value ? -1 : s.value > t.value ? 1 : 0
-    case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
-      for (x, y) in zip(s, t) where !equal(x, y) { return try ordering(x, y) }
-      return s.count < t.count ? -1 : s.count > t.count ? 1 : 0
-    default:
-      throw OptError(.typeError, "cannot compare \(a.typeNameWithArticle) with \(b.typeNameWithArticle) by order")
     }
+    throw OptError(.typeError, "cannot compare \(a.typeNameWithArticle) with \(b.typeNameWithArticle) by order")
   }
 
   /// `item in container`.

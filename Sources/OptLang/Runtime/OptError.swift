@@ -19,6 +19,7 @@ public enum ErrorKind: String, Sendable {
   case keyboardInterrupt = "KeyboardInterrupt"
   case overflowError = "OverflowError"
   case osError = "OSError"
+  case linAlgError = "LinAlgError"
 }
 
 /// One step of the chain of calls that led to a runtime error.
@@ -75,21 +76,27 @@ extension OptError: CustomStringConvertible {
   public func render(color: Bool) -> String {
     let red = color ? "\u{1B}[1;31m" : ""
     let bold = color ? "\u{1B}[1m" : ""
-    let cyan = color ? "\u{1B}[36m" : ""
     let reset = color ? "\u{1B}[0m" : ""
     var out = ""
     if !trace.isEmpty { out += OptError.renderTrace(trace.reversed()) }
-    let heading = "\(red)\(kind.rawValue)\(reset): \(bold)\(message)\(reset)\n"
-    guard let range else {
-      out += heading
-      if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }
-      return out
-    }
+    let heading = "\(red)\(kind.rawValue)\(reset): \(bold)\(OptError.shown(message))\(reset)\n"
+    return out + OptError.located(heading, at: range, hint: hint, color: color)
+  }
+
+  /// A heading after the place, the source line with a caret under the span,
+  /// and the hint: how errors and warnings are shown.
+  static func located(_ heading: String, at range: SourceRange?, hint: String?, color: Bool) -> String {
+    let red = color ? "\u{1B}[1;31m" : ""
+    let cyan = color ? "\u{1B}[36m" : ""
+    let reset = color ? "\u{1B}[0m" : ""
+    var out = ""
+    let hintLine = hint.map { "  \(cyan)hint:\(reset) \(OptError.shown($0))\n" } ?? ""
+    guard let range else { return heading + hintLine }
     let (line, column) = range.file.lineAndColumn(of: range.start)
     out += "\(range.file.name):\(line):\(column): " + heading
     let (endLine, endColumn) = range.file.lineAndColumn(of: range.end)
     // Columns count code points, as SourceFile does.
-    let characters = Array(range.file.lineText(line).replacingOccurrences(of: "\t", with: " ").unicodeScalars)
+    let characters = range.file.lineText(line).unicodeScalars.map { $0 == "\t" ? " " : OptError.visible($0) }
     let start = min(column - 1, characters.count)
     let end = endLine == line ? max(start + 1, min(endColumn - 1, characters.count)) : max(start + 1, characters.count)
     // A long line is shown as a window around the caret.
@@ -111,8 +118,36 @@ extension OptError: CustomStringConvertible {
     out += " \(gutter) | \(shown)\n"
     out +=
       " \(pad) | \(String(repeating: " ", count: caretStart))\(red)\(String(repeating: "^", count: caretWidth))\(reset)\n"
-    if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }
-    return out
+    return out + hintLine
+  }
+
+  /// The longest message or hint shown whole; a longer one (quoting a
+  /// megabyte-long argument, say) is cut in the middle.
+  static let maxShownLength = 600
+
+  /// A message as it is shown: control characters made visible (an escape
+  /// code from the program must not reach the terminal), line breaks kept,
+  /// and a very long one cut.
+  static func shown(_ message: String) -> String {
+    var scalars = message.unicodeScalars.map { $0 == "\n" ? $0 : visible($0) }
+    if scalars.count > maxShownLength {
+      let cut = scalars.count - maxShownLength
+      scalars =
+        Array(scalars[..<(maxShownLength / 2)]) + Array(" …(\(cut) characters left out)… ".unicodeScalars)
+        + Array(scalars[(scalars.count - maxShownLength / 2)...])
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// A control character as its picture (U+2400 to U+241F, U+2421 for DEL),
+  /// one column wide like the character it stands for, so carets stay aligned.
+  static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar.value {
+    case 0..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
+    case 0x7F: return "\u{2421}"
+    case 0x80..<0xA0: return "\u{FFFD}"
+    default: return scalar
+    }
   }
 
   /// The chain of calls, outermost first; a call repeated many times in a row

@@ -54,8 +54,12 @@ public final class Runtime {
   public private(set) var modules: [String: Module] = [:]
   /// Receives everything the program prints.
   public var output: (String) -> Void
+  /// Receives the prompt's echo of an expression's value (its `repr`, without
+  /// a newline); nil, the default, prints it through `output` on a line of its
+  /// own. A notebook kernel sends it as the cell's result instead.
+  public var echo: ((String) -> Void)?
   /// Receives warnings (an optimizer that diverged): standard error by default.
-  public var warn: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+  public var warn: (String) -> Void = { StandardStream.error.write($0) }
   /// The generator behind `rand`, `randn` and `np.random`.
   public var random = MersenneTwister(seed: 0)
   /// Colour in `help` and friends.
@@ -75,8 +79,11 @@ public final class Runtime {
   }
 
   deinit {
-    // Slots at and above `sp` hold `.unbound`, which needs no clean-up: only
-    // the frames still open (none, once every run has returned) are released.
+    for i in 0..<(sp - stackBase) { (stackBase + i).assign(.unbound) }
+    var result = Value.none
+    swap(&result, &returnValue)
+    Value.release(consume result)
+    // Slots at and above `sp` hold `.unbound`, which needs no clean-up.
     stackBase.deinitialize(count: sp - stackBase)
     stackBase.deallocate()
     numberStack.deallocate()
@@ -227,13 +234,33 @@ public final class Runtime {
     return Int(x)
   }
 
-  /// Checks a collection length against the memory limit.
-  public static func checkLength(_ n: Int, what: String = "this") throws {
+  /// Checks a collection of `n` elements of `bytesEach` bytes (16 for a list
+  /// or tuple, 8 for an array, 1 for a string's UTF-8) against the length
+  /// limit, and the memory it takes against the memory budget: all of it for
+  /// a new collection, the `growingBy` new elements for one that grows in
+  /// place (`append`). Every path that makes or grows a collection asks this first.
+  public static func checkLength(_ n: Int, bytesEach: Int = 16, growingBy: Int? = nil, what: String = "this")
+    throws
+  {
     if n > maxCollectionLength {
       throw OptError(
         .memoryError, "\(what) would have \(n) elements; the limit is \(maxCollectionLength)",
         hint: "work with fewer points, or in smaller pieces")
     }
+    try MemoryBudget.reserve(min(growingBy ?? n, n) * bytesEach, for: what)
+  }
+
+  /// `checkLength(count * times)` for a repetition, without overflowing when
+  /// the product is huge; the product when it is allowed.
+  public static func checkProduct(_ count: Int, _ times: Int, bytesEach: Int = 16, what: String) throws -> Int {
+    let (n, overflow) = count.multipliedReportingOverflow(by: times)
+    if overflow {
+      throw OptError(
+        .memoryError, "\(what) would have more than \(maxCollectionLength) elements (the limit)",
+        hint: "work with fewer points, or in smaller pieces")
+    }
+    try checkLength(n, bytesEach: bytesEach, what: what)
+    return n
   }
 }
 
@@ -254,6 +281,9 @@ public final class Globals {
   public private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
   private var builtinValues: [String: Value] = [:]
+  /// While code of a private namespace compiles, the global names it uses map
+  /// to that namespace's slots (see `Namespace`).
+  var namespace: Namespace?
 
   init() {
     values = .allocate(capacity: capacity)
@@ -263,6 +293,7 @@ public final class Globals {
   }
 
   deinit {
+    for i in 0..<capacity { (values + i).assign(.unbound) }
     values.deinitialize(count: capacity)
     values.deallocate()
     versions.deallocate()
@@ -270,7 +301,7 @@ public final class Globals {
 
   /// Writes a global. Every write goes through here (or `modify`), to keep the versions right.
   @inline(__always) func set(_ index: Int, _ value: Value) {
-    values[index] = value
+    (values + index).assign(value)
     versions[index] &+= 1
   }
 
@@ -280,15 +311,22 @@ public final class Globals {
     try body(&values[index])
   }
 
-  /// The slot of a global, created if needed.
+  /// The slot of a global, created if needed; in the namespace being compiled, if any.
   public func slot(_ name: String) -> Int {
+    let name = namespace?.privateName(for: name) ?? name
     if let i = indexByName[name] { return i }
     if names.count == capacity { grow() }
     let i = names.count
     names.append(name)
     indexByName[name] = i
-    set(i, builtinValues[name] ?? .unbound)
+    set(i, initialValue(name))
     return i
+  }
+
+  /// What a slot holds before the program assigns it: its built-in; for a
+  /// private slot with no built-in of its own, the built-in of the plain name.
+  private func initialValue(_ name: String) -> Value {
+    builtinValues[name] ?? (Namespace.isPrivate(name) ? builtinValues[Namespace.plainName(name)] : nil) ?? .unbound
   }
 
   private func grow() {
@@ -306,7 +344,7 @@ public final class Globals {
     capacity = newCapacity
   }
 
-  fileprivate func defineBuiltin(_ name: String, _ value: Value) {
+  func defineBuiltin(_ name: String, _ value: Value) {
     builtinValues[name] = value
     set(slot(name), value)
   }
@@ -332,23 +370,26 @@ public final class Globals {
   /// The names the program has defined (not built-ins), in the order first seen.
   public var userNames: [String] {
     names.filter { name in
-      guard let v = self[name] else { return false }
+      guard !Namespace.isPrivate(name), let v = self[name] else { return false }
       return !isBuiltin(name, v)
     }
   }
 
   /// Every bound name, built-ins included, for completion and suggestions.
-  public var boundNames: [String] { names.filter { self[$0] != nil } }
+  public var boundNames: [String] { names.filter { !Namespace.isPrivate($0) && self[$0] != nil } }
 
   /// Empties every slot, built-ins included (the runtime is going away).
   func clear() {
-    for i in 0..<names.count { values[i] = .unbound }
+    for i in 0..<names.count { (values + i).assign(.unbound) }
     builtinValues = [:]
   }
 
   /// Forgets every user definition: built-ins come back, everything else is unbound.
-  public func reset() {
-    for (i, name) in names.enumerated() { set(i, builtinValues[name] ?? .unbound) }
+  public func reset() { reset(where: { _ in true }) }
+
+  /// Puts the slots whose names satisfy `chosen` back to their initial values.
+  func reset(where chosen: (String) -> Bool) {
+    for (i, name) in names.enumerated() where chosen(name) { set(i, initialValue(name)) }
   }
 }
 

@@ -22,9 +22,6 @@ public enum Value {
 }
 
 extension UnsafeMutablePointer where Pointee == Value {
-  /// Stores into a slot. When the old value holds no reference (a number, a
-  /// bool, None, unbound) there is nothing to release, so it is overwritten
-  /// without the general destroy.
   /// Initializes an unused slot with a copy of another slot's value; a number
   /// is copied as it is, without the general copy.
   @inline(__always) func initialize(copying source: UnsafeMutablePointer<Value>) {
@@ -35,11 +32,25 @@ extension UnsafeMutablePointer where Pointee == Value {
     }
   }
 
+  /// Stores into a slot. When the old value holds no reference (a number, a
+  /// bool, None, unbound) there is nothing to release, so it is overwritten
+  /// without the general destroy; an old list or tuple is freed without
+  /// recursion (`Value.release`).
   @inline(__always) func assign(_ value: Value) {
+    // (Not a case of the switch: an unoptimised build keeps the switch's copy
+    // of the old value alive, and the list would look shared.)
+    if pointee.isListOrTuple { return Value.release(exchange(with: value)) }
     switch pointee {
     case .number, .bool, .none, .unbound: initialize(to: value)
     default: pointee = value
     }
+  }
+
+  /// Puts `value` in the slot and hands back what was there.
+  @inline(__always) func exchange(with value: Value) -> Value {
+    let old = move()
+    initialize(to: value)
+    return old
   }
 }
 

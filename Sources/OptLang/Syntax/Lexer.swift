@@ -350,6 +350,14 @@ struct Lexer {
 
   /// Decodes the escape after a backslash (at `i`), Python's set.
   private mutating func decodeEscape(into value: inout [UInt8]) throws {
+    if let message = Lexer.decodeEscape(bytes, &i, end: end, into: &value) { throw error(message, i - 2, i) }
+  }
+
+  /// The one escape decoder, for string literals and the text of f-strings:
+  /// decodes the escape whose letter is at `i` (just after the backslash),
+  /// appends its UTF-8 to `value` and moves `i` past it. Returns the message
+  /// for a malformed `\x`, `\u` or `\U` escape.
+  static func decodeEscape(_ bytes: [UInt8], _ i: inout Int, end: Int, into value: inout [UInt8]) -> String? {
     let c = bytes[i]
     i += 1
     switch c {
@@ -369,7 +377,7 @@ struct Lexer {
         let code = UInt32(String(decoding: bytes[i..<i + count], as: UTF8.self), radix: 16),
         let scalar = Unicode.Scalar(code)
       else {
-        throw error("this \\\(Character(Unicode.Scalar(c))) escape needs \(count) hex digits", i - 2, i)
+        return "this \\\(Character(Unicode.Scalar(c))) escape needs \(count) hex digits"
       }
       value.append(contentsOf: Array(String(Character(scalar)).utf8))
       i += count
@@ -378,6 +386,7 @@ struct Lexer {
       value.append(UInt8(ascii: "\\"))
       value.append(c)
     }
+    return nil
   }
 
   private mutating func lexPunctuation() throws {

@@ -86,9 +86,13 @@ public struct Parser {
   }
 
   @discardableResult
-  private mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws -> Token {
+  /// `what` is made only when it is needed: several messages quote where a
+  /// bracket opened, and working out a column takes time.
+  private mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> String, hint: String? = nil) throws
+    -> Token
+  {
     guard check(kind) else {
-      throw error("expected \(what), but found \(describe(current))", hint: hint)
+      throw error("expected \(what()), but found \(describe(current))", hint: hint)
     }
     return advance()
   }
@@ -386,7 +390,9 @@ public struct Parser {
     case .unsupportedKeyword:
       throw error(
         "'\(current.text)' is Python, but not part of optrepl's language",
-        hint: "see :help for the statements optrepl understands")
+        hint: current.text == "del"
+          ? "d.pop(key) removes a key from a dict, xs.pop(i) an item from a list"
+          : "see :help for the statements optrepl understands")
     case .indent:
       throw error("unexpected indentation: this line is indented but no block starts here")
     default:
@@ -890,9 +896,9 @@ public struct Parser {
     var parts: [FStringPart] = []
     var text: [UInt8] = []
     var i = bodyStart
-    func flush() {
+    func flush() throws {
       if !text.isEmpty {
-        let decoded = raw ? String(decoding: text, as: UTF8.self) : Parser.decodeEscapes(text)
+        let decoded = raw ? String(decoding: text, as: UTF8.self) : try Parser.decodeEscapes(text, in: token.range)
         parts.append(.text(decoded))
         text = []
       }
@@ -905,7 +911,7 @@ public struct Parser {
           i += 2
           continue
         }
-        flush()
+        try flush()
         // Find the end of the expression: a top-level '}', ':' or '!' (not '!=').
         let exprStart = i + 1
         var j = exprStart
@@ -1009,28 +1015,21 @@ public struct Parser {
       text.append(c)
       i += 1
     }
-    flush()
+    try flush()
     return parts
   }
 
-  /// Decodes backslash escapes in an f-string's literal text.
-  static func decodeEscapes(_ raw: [UInt8]) -> String {
+  /// Decodes backslash escapes in an f-string's literal text, as in any
+  /// string literal (`Lexer.decodeEscape`); a malformed one is an error at `range`.
+  static func decodeEscapes(_ raw: [UInt8], in range: SourceRange) throws -> String {
     var out: [UInt8] = []
     var i = 0
     while i < raw.count {
       let c = raw[i]
       if c == UInt8(ascii: "\\") && i + 1 < raw.count {
-        let n = raw[i + 1]
-        i += 2
-        switch n {
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(n)
-        case UInt8(ascii: "\n"): break
-        default:
-          out.append(c)
-          out.append(n)
+        i += 1
+        if let message = Lexer.decodeEscape(raw, &i, end: raw.count, into: &out) {
+          throw OptError(.syntaxError, message, at: range)
         }
         continue
       }

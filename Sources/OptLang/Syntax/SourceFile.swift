@@ -14,11 +14,14 @@ public final class SourceFile: @unchecked Sendable {
 
   public init(name: String, text: String) {
     self.name = name
+    // A UTF-8 byte-order mark at the start is not part of the program (as
+    // Python's tokenizer skips it).
+    let unmarked = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     // Universal newlines, as Python reads source: CRLF and a lone CR end a line.
     let text =
-      text.utf8.contains(13)
-      ? text.replacingOccurrences(of: "\r\n", with: "\n")
-        .replacingOccurrences(of: "\r", with: "\n") : text
+      unmarked.utf8.contains(13)
+      ? unmarked.replacingOccurrences(of: "\r\n", with: "\n")
+        .replacingOccurrences(of: "\r", with: "\n") : unmarked
     self.text = text
     self.bytes = Array(text.utf8)
     var starts = [0]

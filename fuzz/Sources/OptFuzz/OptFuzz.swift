@@ -16,6 +16,22 @@
 //   OPTFUZZ_MODE=lesson read the input as a lesson (percent-format cells,
 //                       exercises) and render all its prose, maths included,
 //                       with and without colour, wide and narrow; no code runs.
+//   OPTFUZZ_MODE=grow   build deep nesting and large repetition counts (see
+//                       `Growth`): the input's first line is an expression T in
+//                       `x`; the program applies `x = T` a large number of
+//                       times, nests T inside itself up to 255 deep, then
+//                       prints, compares and sorts what it built. Runs on a
+//                       64 MB stack (OPTFUZZ_STACK_MB), so that a recursion
+//                       that grows with the data (freeing, printing, comparing
+//                       a list nested 300,000 deep) overflows it.
+//   OPTFUZZ_MODE=nest   the same nested expression, in a function and at
+//                       module level, parsed and compiled but not run; a
+//                       compile that takes over a second is a finding (a node
+//                       compiled more than once makes the time grow with 2^depth).
+//   OPTFUZZ_MEMORY_MB=N the memory budget (`MemoryBudget.limit`, resident
+//                       memory of the whole process) in grow mode, default 512:
+//                       a program that fills it ends in a MemoryError at once
+//                       instead of spending the time limit writing gigabytes.
 //   OPTFUZZ_THREAD=per-input  run each input via `Interpreter.onLargeStack`
 //                       (a new 512 MB-stack thread per input, as the REPL does).
 //                       Default: one persistent worker thread with the same
@@ -41,15 +57,21 @@ import OptLessons
 
 // MARK: - Configuration
 
-private enum Mode { case run, parse, lesson }
+private enum Mode { case run, parse, lesson, grow, nest }
 
 private let env = ProcessInfo.processInfo.environment
 private let mode: Mode =
   switch env["OPTFUZZ_MODE"] {
   case "parse": .parse
   case "lesson": .lesson
+  case "grow": .grow
+  case "nest": .nest
   default: .run
   }
+/// The worker thread's stack: 512 MB as `Interpreter.onLargeStack` gives,
+/// 64 MB in grow mode so that a recursion over the data shows up sooner.
+private let stackMegabytes = Int(env["OPTFUZZ_STACK_MB"] ?? "") ?? (mode == .grow ? 64 : 512)
+private let memoryMegabytes = Int(env["OPTFUZZ_MEMORY_MB"] ?? "") ?? (mode == .grow ? 512 : 0)
 private let freshInterpreter = env["OPTFUZZ_FRESH"] == "1"
 private let checkFreed = env["OPTFUZZ_CHECK_FREED"] == "1"
 private let threadPerInput = env["OPTFUZZ_THREAD"] == "per-input"
@@ -120,7 +142,8 @@ private final class Watchdog: @unchecked Sendable {
 // MARK: - The large stack
 
 /// A persistent thread with the same 512 MB stack `Interpreter.onLargeStack`
-/// gives, so that recursion limits, not the native stack, stop deep programs.
+/// gives (unless OPTFUZZ_STACK_MB says otherwise), so that recursion limits,
+/// not the native stack, stop deep programs.
 private final class LargeStackWorker: @unchecked Sendable {
   private let ready = DispatchSemaphore(value: 0)
   private let done = DispatchSemaphore(value: 0)
@@ -137,7 +160,7 @@ private final class LargeStackWorker: @unchecked Sendable {
       }
     }
     thread.name = "optfuzz-large-stack"
-    thread.stackSize = 1 << 29
+    thread.stackSize = stackMegabytes << 20
     thread.start()
   }
 
@@ -150,7 +173,7 @@ private final class LargeStackWorker: @unchecked Sendable {
   }
 }
 
-private let worker = threadPerInput ? nil : LargeStackWorker()
+private let worker = threadPerInput && stackMegabytes == 512 ? nil : LargeStackWorker()
 
 private func onLargeStack<T>(_ body: @escaping () throws -> T) throws -> T {
   if let worker { return try worker.run(body) }
@@ -165,9 +188,10 @@ private final class Harness: @unchecked Sendable {
   var shared: Interpreter?
 
   static func makeInterpreter() -> Interpreter {
+    if memoryMegabytes > 0 { MemoryBudget.limit = memoryMegabytes << 20 }
     // The prelude is compiled on the large stack, like everything else.
     // (`try!`: creating an interpreter cannot throw; the closure just has to.)
-    try! onLargeStack { Interpreter(output: { _ in }) }
+    return try! onLargeStack { Interpreter(output: { _ in }) }
   }
 
   func run(_ source: String) {
@@ -215,6 +239,19 @@ private final class Harness: @unchecked Sendable {
     }
   }
 
+  /// Nest mode: parse and compile, without running; a slow compile is a finding.
+  func compile(_ source: String) {
+    if shared == nil { shared = Harness.makeInterpreter() }
+    let interpreter = shared!
+    let start = DispatchTime.now().uptimeNanoseconds
+    do {
+      try onLargeStack { try interpreter.compile(source, name: "<fuzz>") }
+    } catch {}
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    if seconds > 1 { fatalError("nest mode: compiling took \(seconds) s (is a node compiled more than once?)") }
+    interpreter.reset()
+  }
+
   func parse(_ source: String) {
     // No program runs, but the watchdog still shows where a slow parse is.
     watchdog.arm(milliseconds: budgetMilliseconds)
@@ -229,6 +266,88 @@ private final class Harness: @unchecked Sendable {
 }
 
 private let harness = Harness()
+
+// MARK: - Growth
+
+/// Grow and nest modes: programs that build deep nesting and large
+/// repetition counts from a small input, which byte-level mutation of
+/// ordinary programs rarely reaches (a list nested a million deep, a string
+/// repeated 9·10^15 times, `1 < (1 < (…))` 200 deep).
+///
+/// Input: byte 0 chooses the seed value of `x` (low 3 bits) and the number
+/// of times `x = T` runs (next 3 bits); byte 1 how deeply T is nested in
+/// itself; the rest, up to its first newline, is the expression T.
+private struct Growth {
+  static let seeds = ["[]", "()", "\"ab\"", "0", "[1, 2]", "(1,)", "zeros(3)", "\"{}\""]
+  static let counts = ["1", "10", "1000", "100000", "1000000", "10000000", "10**9", "8999999999999999"]
+  /// The longest nested expression made (T with two `x` doubles at each level).
+  static let maxLength = 1 << 16
+
+  let seed: String
+  let count: String
+  let nested: String
+  let template: String
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let b0 = Int(bytes.first ?? 0)
+    let b1 = bytes.count > 1 ? Int(bytes[1]) : 0
+    seed = Growth.seeds[b0 & 7]
+    count = Growth.counts[(b0 >> 3) & 7]
+    let rest = bytes.count > 2 ? UnsafeBufferPointer(rebasing: bytes[2...]) : UnsafeBufferPointer(start: nil, count: 0)
+    let text = String(decoding: rest, as: UTF8.self)
+    template = String(text.prefix { $0 != "\n" && $0 != "\r" }.prefix(256))
+    // T^0 = x, T^(k+1) = T with each name `x` replaced by (T^k).
+    var nested = "x"
+    for _ in 0..<b1 {
+      let next = Growth.substitute(template, nested)
+      if next.utf8.count > Growth.maxLength { break }
+      nested = next
+    }
+    self.nested = nested
+  }
+
+  /// `template` with every name `x` (not part of a longer name) replaced by `(inner)`.
+  static func substitute(_ template: String, _ inner: String) -> String {
+    var out = ""
+    let chars = Array(template)
+    for (i, c) in chars.enumerated() {
+      let partOfName = { (k: Int) in
+        k >= 0 && k < chars.count && (chars[k].isLetter || chars[k].isNumber || chars[k] == "_")
+      }
+      if c == "x" && !partOfName(i - 1) && !partOfName(i + 1) {
+        out += "(" + inner + ")"
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// Grow mode's program: grow `x` in a loop, nest T, then use the result.
+  var program: String {
+    """
+    x = \(seed)
+    for i in range(\(count)):
+        x = \(template)
+    y = \(nested)
+    s = str(x) + repr(y)
+    same = x == y
+    z = sorted([x, y, x])
+    x = None
+    y = None
+    z = None
+    """
+  }
+
+  /// Nest mode's program: the nested expression in a function and at module level.
+  var compiledOnly: String {
+    """
+    def f(x):
+        return \(nested)
+    y = \(nested)
+    """
+  }
+}
 
 /// Lesson mode: the notebook reader and the prose renderer on arbitrary text.
 private func readLesson(_ source: String) {
@@ -246,11 +365,14 @@ private func readLesson(_ source: String) {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  let bytes = UnsafeBufferPointer(start: data, count: size)
+  let source = String(decoding: bytes, as: UTF8.self)
   switch mode {
   case .run: harness.run(source)
   case .parse: harness.parse(source)
   case .lesson: readLesson(source)
+  case .grow: harness.run(Growth(bytes).program)
+  case .nest: harness.compile(Growth(bytes).compiledOnly)
   }
   return 0
 }

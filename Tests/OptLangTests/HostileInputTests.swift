@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import OptLang
+
+/// Inputs a hostile learner might type (issue 15): each ends in a located,
+/// learner-worded error or the right answer, never a crash, a hang or lost memory.
+/// What a thread threw.
+private final class ErrorBox: @unchecked Sendable {
+  var error: Error?
+  var body: () throws -> Void = {}
+}
+
+@Suite struct HostileInputTests {
+  /// Runs `body` on a thread with a small stack (4 MB), so that a recursion
+  /// that grows with the data overflows it at once.
+  static func onSmallStack(_ body: @escaping () throws -> Void) throws {
+    let box = ErrorBox()
+    box.body = body
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      do { try box.body() } catch { box.error = error }
+      done.signal()
+    }
+    thread.stackSize = 4 << 20
+    thread.start()
+    done.wait()
+    if let error = box.error { throw error }
+  }
+
+  // Item 3: a list nested 200,000 deep is freed level by level, not by a
+  // recursion 200,000 deep (which overflows a 4 MB stack by far).
+  @Test(arguments: ["[x]", "(x,)", "[x, 1]"])
+  func aDeeplyNestedListIsFreedWithoutRecursion(_ wrap: String) throws {
+    let box = OutputBox()
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { box.text += $0 }) }
+    try Interpreter.onLargeStack {
+      try interpreter.run("x = []\nfor i in range(200000):\n    x = \(wrap)\ny = x\n", name: "deep.opt")
+    }
+    try Self.onSmallStack {
+      try interpreter.run(
+        "print(x == y, x < y, len(str(x)) > 0)\nx = None\ny = None\nprint('freed')\n", name: "free.opt")
+    }
+    #expect(box.text == "True False True\nfreed\n")
+  }
+
+  @Test func aDeepListInAFunctionIsFreedWhenTheFunctionReturns() throws {
+    let box = OutputBox()
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { box.text += $0 }) }
+    try Interpreter.onLargeStack {
+      try interpreter.run(
+        "def build(n):\n    x = []\n    for i in range(n):\n        x = [x]\n    return x\n", name: "deep.opt")
+    }
+    try Self.onSmallStack {
+      try interpreter.run("build(200000)\nprint('freed')\n", name: "free.opt")
+    }
+    #expect(box.text == "freed\n")
+  }
+
+  // Item 4: one budget for every live collection, not only for each one alone.
+  @Test func manyLargeArraysTogetherAreAMemoryError() throws {
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { _ in }) }
+    let error = try #require(
+      throws: OptError.self,
+      performing: {
+        try Interpreter.onLargeStack {
+          try interpreter.run("a = [zeros(40000000) for i in range(20)]\n", name: "budget.opt")
+        }
+      })
+    #expect(error.kind == .memoryError)
+    #expect(error.range?.line == 1)
+    #expect(error.message.contains("MB"))
+  }
+
+  // Item 6: `1 < (1 < (...))` compiles each comparison once, so 28 levels
+  // take no time (compiling the right side twice made it 2^28 compilations).
+  @Test func nestedComparisonsCompileInLinearTime() throws {
+    var expression = "x"
+    for _ in 0..<28 { expression = "1 < (\(expression))" }
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { _ in }) }
+    let start = Date()
+    try Interpreter.onLargeStack {
+      try interpreter.run("def f(x):\n    return \(expression)\ny = f(1)\n", name: "nested.opt")
+    }
+    #expect(Date().timeIntervalSince(start) < 2)
+    // 1 < 1 is False, and 1 < False is False, all the way out (as in Python).
+    #expect(interpreter.runtime.globals["y"].map { Format.repr($0) } == "False")
+  }
+
+  // A parser message that quotes where a bracket opened is made only when it
+  // is shown (working out a column scans the line): a 2^15-element nested
+  // tuple on one line parses in linear time (about 1 s unoptimised; quadratic,
+  // it took minutes).
+  @Test func aLargeNestedTupleParsesInLinearTime() throws {
+    var expression = "x"
+    for _ in 0..<15 { expression = "(\(expression), \(expression))" }
+    let file = SourceFile(name: "tuple.opt", text: "y = \(expression)\n")
+    let start = Date()
+    _ = try Interpreter.onLargeStack { try Parser.parseProgram(file) }
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+}
+
+/// Items 10, 13, 14: hints, a byte-order mark, and messages that quote what
+/// the program gave.
+@Suite struct HostileMessageTests {
+  static func error(running source: String) throws -> OptError {
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { _ in }) }
+    return try #require(
+      throws: OptError.self,
+      performing: { try Interpreter.onLargeStack { try interpreter.run(source, name: "m.opt") } })
+  }
+
+  @Test func aMissingStateDeclarationInARuleHintsState() throws {
+    let error = try Self.error(
+      running: "rule r(eta=0.1):\n    m = 0.9 * m + g\n    w = w - eta * m\nopt = r()\nopt.step(1, 1)\n")
+    #expect(error.kind == .unboundLocalError)
+    #expect(error.hint?.contains("state m = 0") == true)
+    #expect(error.hint?.contains("global") == false)
+  }
+
+  @Test func aFunctionStillHintsGlobal() throws {
+    let error = try Self.error(running: "n = 1\ndef f():\n    n = n + 1\nf()\n")
+    #expect(error.hint?.contains("global") == true)
+  }
+
+  @Test func aByteOrderMarkIsSkipped() throws {
+    let box = OutputBox()
+    let interpreter = try Interpreter.onLargeStack { Interpreter(output: { box.text += $0 }) }
+    try Interpreter.onLargeStack { try interpreter.run("\u{FEFF}x = 1\nprint(x)\n", name: "bom.opt") }
+    #expect(box.text == "1\n")
+    // Columns on the first line are counted without the mark.
+    let error = try Self.error(running: "\u{FEFF}x = y\n")
+    #expect(error.range?.column == 5)
+  }
+
+  @Test func controlCharactersInMessagesAndSourceAreShownAsPictures() throws {
+    let error = try Self.error(running: "x = \"\u{1B}[31m\" + 1\n")
+    let text = error.render(color: false)
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("\u{241B}[31m"))
+  }
+
+  @Test func aMessageQuotingAHugeArgumentIsCut() throws {
+    let error = try Self.error(running: "x = int(\"y\" * 1000000)\n")
+    let text = error.render(color: false)
+    #expect(text.count < 2_000)
+    #expect(text.contains("characters left out"))
+  }
+
+  @Test func aMemoryErrorAtModuleLevelHasItsLine() throws {
+    let error = try Self.error(running: "a = 1\nb = (1, 2) * 10**10\n")
+    #expect(error.kind == .memoryError)
+    #expect(error.range?.line == 2)
+  }
+}
