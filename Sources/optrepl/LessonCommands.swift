@@ -31,6 +31,7 @@ struct LessonContext {
     let interpreter = Interpreter(output: { print($0, terminator: "") })
     interpreter.runtime.colorEnabled = color
     PlotLibrary.install(into: interpreter, settings: .detect(color: color))
+    DataSets.install(into: interpreter)
     return interpreter
   }
 

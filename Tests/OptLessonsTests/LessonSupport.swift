@@ -23,6 +23,7 @@ enum LessonSupport {
     let output = Output()
     let interpreter = Interpreter(output: { output.text += $0 })
     PlotLibrary.install(into: interpreter)
+    DataSets.install(into: interpreter)
     return (interpreter, output)
   }
 

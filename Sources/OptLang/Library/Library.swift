@@ -9,7 +9,7 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins).map { ($0.name, $0) })
+      + RandomLibrary.builtins + GradCheck.builtins).map { ($0.name, $0) })
 
   static func install(into runtime: Runtime) {
     for name in bareNames {
@@ -28,6 +28,7 @@ public enum Library {
     "maximum", "minimum", "sign", "isnan", "isfinite", "array", "zeros", "ones", "full", "linspace", "arange",
     "dot", "norm", "argmin", "argmax", "where", "format", "help", "seed", "rand", "randn", "uniform", "sorted",
     "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr",
+    "gradcheck",
   ]
 
   /// Calls a built-in by name (used by array methods such as `a.sum()`).

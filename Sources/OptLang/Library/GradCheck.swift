@@ -1,0 +1,243 @@
+import Foundation
+
+/// `gradcheck(f, grad_f, *params)`: compares a hand-written gradient with
+/// central differences, entry by entry, and names the worst entry — so that a
+/// learner who writes backprop knows when it is wrong, and where.
+///
+/// The numeric derivative of every entry x is (f(x + h) - f(x - h)) / 2h with
+/// h = 1e-6 (central differences; CS231n's notes on gradient checking,
+/// cs231n.github.io/neural-networks-3/#gradcheck). Each entry is compared by
+/// its relative error |a - n| / max(|a|, |n|, floor), where a is the analytic
+/// and n the numeric value and floor = 1e-3 times the largest |n|: entries a
+/// thousand times smaller than the largest are compared against that scale, so
+/// the rounding noise of the difference quotient (about 1e-16 |f| / h) does not
+/// make a tiny entry of a correct gradient look wrong. The check passes when the
+/// largest relative error is below `tol` (1e-5 by default); CS231n calls errors
+/// below 1e-7 good and above 1e-2 a sign of a wrong gradient.
+enum GradCheck {
+  static var builtins: [Builtin] {
+    [
+      Builtin(
+        "gradcheck", "gradcheck(f, grad_f, *params, h=1e-6, tol=1e-5)",
+        """
+        Checks a hand-written gradient against central differences.
+        f(*params) must return a number and grad_f(*params) its gradient: for one
+        parameter, a value shaped like it; for several, a tuple or list with one
+        gradient per parameter. A parameter is a number, an array, or a list,
+        tuple or dict of them. Every entry x is nudged both ways:
+        numeric = (f(x + h) - f(x - h)) / (2*h), and compared with the analytic
+        value by |a - n| / max(|a|, |n|, 1e-3 * the largest |n|).
+        Returns a record: passed (largest error < tol), max_rel_error, worst
+        (the entry, e.g. "['W1'][3, 7]"), its analytic and numeric values, and
+        checked (the number of entries). Source: CS231n, gradient checks.
+        """,
+        parameters: ["f", "grad_f", "params"],
+        .general { args in try run(args) })
+    ]
+  }
+
+  private static func run(_ args: Arguments) throws -> Value {
+    try args.check(min: 3, max: Int.max, keywords: ["h", "tol"])
+    let h = try args.keyword("h").map { try positive($0, "h") } ?? 1e-6
+    let tol = try args.keyword("tol").map { try positive($0, "tol") } ?? 1e-5
+    let (f, gradF, runtime) = (args.positional[0], args.positional[1], args.runtime)
+    let params = Array(args.positional[2...])
+
+    let analytic = try runtime.call(gradF, params)
+    var gradients = [analytic]
+    if params.count > 1 {
+      switch analytic {
+      case .tuple(let items) where items.count == params.count, .list(let items) where items.count == params.count:
+        gradients = items
+      default:
+        throw OptError(
+          .valueError,
+          "gradcheck(): grad_f must return one gradient per parameter (\(params.count)), "
+            + "as a tuple, but it returned \(describe(analytic))")
+      }
+    }
+    return try compare(f, params, gradients, h: h, tol: tol, runtime: runtime)
+  }
+
+  /// Perturbs every entry of every parameter and compares.
+  private static func compare(
+    _ f: Value, _ params: [Value], _ gradients: [Value], h: Double, tol: Double, runtime: Runtime
+  ) throws -> Value {
+    var analytic: [Double] = []
+    var numeric: [Double] = []
+    var owner: [(parameter: Int, entry: Int)] = []
+    for (k, param) in params.enumerated() {
+      let prefix = params.count == 1 ? "" : "args[\(k)]"
+      let values = try Leaves.flatten(param, what: prefix.isEmpty ? "the parameter" : prefix)
+      let grads = try Leaves.flatten(gradients[k], what: "its gradient")
+      try Leaves.requireSameStructure(param, gradients[k], path: prefix)
+      analytic += grads
+      for i in values.indices {
+        if i & 255 == 0 { try Interrupt.check() }
+        var plus = values
+        plus[i] += h
+        var minus = values
+        minus[i] -= h
+        let up = try loss(f, params, replacing: k, with: Leaves.rebuild(param, from: plus), runtime: runtime)
+        let down = try loss(f, params, replacing: k, with: Leaves.rebuild(param, from: minus), runtime: runtime)
+        numeric.append((up - down) / (2 * h))
+        owner.append((k, i))
+      }
+    }
+    let scale = 1e-3 * (numeric.map(abs).max() ?? 0)
+    var worst = -1
+    var worstError = 0.0
+    for i in analytic.indices {
+      let (a, n) = (analytic[i], numeric[i])
+      let denominator = Swift.max(abs(a), abs(n), scale)
+      let error = a == n ? 0 : denominator == 0 || !denominator.isFinite ? Double.infinity : abs(a - n) / denominator
+      if worst < 0 || error > worstError || error.isNaN {
+        worst = i
+        worstError = error
+      }
+    }
+    var fields: [(String, Value)] = [
+      ("passed", .bool(worstError < tol)), ("max_rel_error", .number(worstError)),
+    ]
+    if worst >= 0 {
+      let (k, entry) = owner[worst]
+      let prefix = params.count == 1 ? "" : "args[\(k)]"
+      let place = Leaves.path(of: entry, in: params[k], prefix: prefix)
+      fields += [
+        ("worst", .str(place.isEmpty ? "args[0]" : place)),
+        ("analytic", .number(analytic[worst])), ("numeric", .number(numeric[worst])),
+      ]
+    }
+    fields.append(("checked", .number(Double(analytic.count))))
+    return .object(Record(name: "gradcheck", fields: fields))
+  }
+
+  /// f at the parameters with one of them replaced, as a number.
+  private static func loss(
+    _ f: Value, _ params: [Value], replacing k: Int, with value: Value, runtime: Runtime
+  ) throws -> Double {
+    var arguments = params
+    arguments[k] = value
+    let result = try runtime.call(f, arguments)
+    guard let x = result.asNumber else {
+      throw OptError(.typeError, "gradcheck(): f must return a number (the loss), but it returned \(describe(result))")
+    }
+    return x
+  }
+
+  private static func positive(_ v: Value, _ name: String) throws -> Double {
+    guard let x = v.asNumber, x > 0, x.isFinite else {
+      throw OptError(.valueError, "gradcheck(): \(name) must be a positive number, not \(Format.repr(v))")
+    }
+    return x
+  }
+
+  static func describe(_ v: Value) -> String {
+    switch v {
+    case .tuple(let items): return "a tuple of \(items.count)"
+    case .list(let items): return "a list of \(items.count)"
+    default: return v.typeNameWithArticle
+    }
+  }
+}
+
+/// The numbers inside a parameter — a number, an array, or a list, tuple or
+/// dict of them — in a fixed order, and the way back from those numbers to a
+/// value of the same structure. gradcheck nudges one number at a time.
+enum Leaves {
+  /// Every number, depth first, in order (arrays row-major, dicts in key order).
+  static func flatten(_ v: Value, what: String) throws -> [Double] {
+    var out: [Double] = []
+    try collect(v, what: what, into: &out)
+    return out
+  }
+
+  private static func collect(_ v: Value, what: String, into out: inout [Double]) throws {
+    switch v {
+    case .number(let x): out.append(x)
+    case .bool(let b): out.append(b ? 1 : 0)
+    case .array(let a): out += a.storage
+    case .list(let items), .tuple(let items):
+      for item in items { try collect(item, what: what, into: &out) }
+    default:
+      throw OptError(
+        .typeError,
+        "gradcheck(): \(what) must be a number, an array, or a list, tuple or dict of them, not \(v.typeNameWithArticle)"
+      )
+    }
+  }
+
+  /// A value shaped like `template` holding `numbers` (as many as `flatten` gave).
+  static func rebuild(_ template: Value, from numbers: [Double]) -> Value {
+    var next = 0
+    return rebuild(template, numbers, &next)
+  }
+
+  private static func rebuild(_ template: Value, _ numbers: [Double], _ next: inout Int) -> Value {
+    switch template {
+    case .number, .bool:
+      next += 1
+      return .number(numbers[next - 1])
+    case .array(let a):
+      var copy = a
+      copy.storage = Array(numbers[next..<next + a.count])
+      next += a.count
+      return .array(copy)
+    case .list(let items): return .list(items.map { rebuild($0, numbers, &next) })
+    case .tuple(let items): return .tuple(items.map { rebuild($0, numbers, &next) })
+    default: return template
+    }
+  }
+
+  /// Checks that a gradient has its parameter's structure: the same kinds,
+  /// lengths, shapes and keys; the error names the place and both shapes.
+  static func requireSameStructure(_ param: Value, _ grad: Value, path: String) throws {
+    let place = path.isEmpty ? "the parameter" : path
+    switch (param, grad) {
+    case (.number, _), (.bool, _):
+      guard grad.asNumber != nil else { throw mismatch(place, "a number", GradCheck.describe(grad)) }
+    case (.array(let a), .array(let b)):
+      guard a.count == b.count else {
+        throw mismatch(place, "an array of \(a.count)", "an array of \(b.count)")
+      }
+    case (.list(let xs), .list(let ys)), (.tuple(let xs), .tuple(let ys)), (.list(let xs), .tuple(let ys)),
+      (.tuple(let xs), .list(let ys)):
+      guard xs.count == ys.count else {
+        throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
+      }
+      for (i, (x, y)) in zip(xs, ys).enumerated() { try requireSameStructure(x, y, path: path + "[\(i)]") }
+    default:
+      throw mismatch(place, param.typeNameWithArticle, GradCheck.describe(grad))
+    }
+  }
+
+  private static func mismatch(_ place: String, _ expected: String, _ got: String) -> OptError {
+    OptError(
+      .valueError, "gradcheck(): the gradient of \(place) must be shaped like it (\(expected)), but it is \(got)")
+  }
+
+  /// The subscript that reaches the `entry`-th number of `v`: `[3]`, `['W1'][2]`.
+  static func path(of entry: Int, in v: Value, prefix: String) -> String {
+    var remaining = entry
+    return prefix + (path(&remaining, v) ?? "")
+  }
+
+  private static func path(_ remaining: inout Int, _ v: Value) -> String? {
+    switch v {
+    case .number, .bool:
+      if remaining == 0 { return "" }
+      remaining -= 1
+      return nil
+    case .array(let a):
+      if remaining < a.count { return "[\(remaining)]" }
+      remaining -= a.count
+      return nil
+    case .list(let items), .tuple(let items):
+      for (i, item) in items.enumerated() {
+        if let rest = path(&remaining, item) { return "[\(i)]" + rest }
+      }
+      return nil
+    default: return nil
+    }
+  }
+}
