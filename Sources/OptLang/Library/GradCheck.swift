@@ -6,30 +6,32 @@ import Foundation
 ///
 /// The numeric derivative of every entry x is (f(x + h) - f(x - h)) / 2h with
 /// h = 1e-6 (central differences; CS231n's notes on gradient checking,
-/// cs231n.github.io/neural-networks-3/#gradcheck). Each entry is compared by
-/// its relative error |a - n| / max(|a|, |n|, floor), where a is the analytic
-/// and n the numeric value and floor = 1e-3 times the largest |n|: entries a
-/// thousand times smaller than the largest are compared against that scale, so
-/// the rounding noise of the difference quotient (about 1e-16 |f| / h) does not
-/// make a tiny entry of a correct gradient look wrong. The check passes when the
-/// largest relative error is below `tol` (1e-5 by default); CS231n calls errors
-/// below 1e-7 good and above 1e-2 a sign of a wrong gradient.
+/// cs231n.github.io/neural-networks-3/#gradcheck). An entry passes when
+/// |a - n| <= atol + rtol*|n|, a the analytic and n the numeric value: the test
+/// of torch.autograd.gradcheck, with tighter defaults (rtol=1e-5, atol=1e-7;
+/// torch's are 1e-3 and 1e-5). The absolute part is needed: the difference
+/// quotient carries a rounding error of about 1e-16 times the size of the
+/// numbers f adds up, divided by h, which no relative test survives on an
+/// entry near 0. The worst entry is the one furthest outside (or least inside)
+/// its tolerance; its relative error |a - n| / max(|a|, |n|) is CS231n's
+/// measure (below 1e-7 good, above 1e-2 a wrong gradient).
 enum GradCheck {
   static var builtins: [Builtin] {
     [
       Builtin(
-        "gradcheck", "gradcheck(f, grad_f, *params, h=1e-6, tol=1e-5)",
+        "gradcheck", "gradcheck(f, grad_f, *params, h=1e-6, rtol=1e-5, atol=1e-7)",
         """
         Checks a hand-written gradient against central differences.
         f(*params) must return a number and grad_f(*params) its gradient: for one
         parameter, a value shaped like it; for several, a tuple or list with one
         gradient per parameter. A parameter is a number, an array, or a list,
         tuple or dict of them. Every entry x is nudged both ways:
-        numeric = (f(x + h) - f(x - h)) / (2*h), and compared with the analytic
-        value by |a - n| / max(|a|, |n|, 1e-3 * the largest |n|).
-        Returns a record: passed (largest error < tol), max_rel_error, worst
-        (the entry, e.g. "['W1'][3, 7]"), its analytic and numeric values, and
-        checked (the number of entries). Source: CS231n, gradient checks.
+        numeric = (f(x + h) - f(x - h)) / (2*h); it agrees with the analytic
+        value a when |a - n| <= atol + rtol*|n| (torch.autograd.gradcheck's test).
+        Returns a record: passed (every entry agrees), worst (the entry furthest
+        from agreeing, e.g. "['W1'][3, 7]"), its analytic and numeric values, its
+        rel_error |a - n|/max(|a|, |n|), and checked (the number of entries).
+        Sources: CS231n's notes on gradient checks; torch.autograd.gradcheck.
         """,
         parameters: ["f", "grad_f", "params"],
         .general { args in try run(args) })
@@ -37,9 +39,11 @@ enum GradCheck {
   }
 
   private static func run(_ args: Arguments) throws -> Value {
-    try args.check(min: 3, max: Int.max, keywords: ["h", "tol"])
+    try args.check(min: 3, max: Int.max, keywords: ["h", "rtol", "atol"])
     let h = try args.keyword("h").map { try positive($0, "h") } ?? 1e-6
-    let tol = try args.keyword("tol").map { try positive($0, "tol") } ?? 1e-5
+    let tolerance = Tolerance(
+      relative: try args.keyword("rtol").map { try positive($0, "rtol") } ?? 1e-5,
+      absolute: try args.keyword("atol").map { try positive($0, "atol") } ?? 1e-7)
     let (f, gradF, runtime) = (args.positional[0], args.positional[1], args.runtime)
     let params = Array(args.positional[2...])
 
@@ -56,12 +60,12 @@ enum GradCheck {
             + "as a tuple, but it returned \(describe(analytic))")
       }
     }
-    return try compare(f, params, gradients, h: h, tol: tol, runtime: runtime)
+    return try compare(f, params, gradients, h: h, tolerance: tolerance, runtime: runtime)
   }
 
   /// Perturbs every entry of every parameter and compares.
   private static func compare(
-    _ f: Value, _ params: [Value], _ gradients: [Value], h: Double, tol: Double, runtime: Runtime
+    _ f: Value, _ params: [Value], _ gradients: [Value], h: Double, tolerance: Tolerance, runtime: Runtime
   ) throws -> Value {
     var analytic: [Double] = []
     var numeric: [Double] = []
@@ -84,32 +88,29 @@ enum GradCheck {
         owner.append((k, i))
       }
     }
-    let scale = 1e-3 * (numeric.map(abs).max() ?? 0)
-    var worst = -1
-    var worstError = 0.0
-    for i in analytic.indices {
-      let (a, n) = (analytic[i], numeric[i])
-      let denominator = Swift.max(abs(a), abs(n), scale)
-      let error = a == n ? 0 : denominator == 0 || !denominator.isFinite ? Double.infinity : abs(a - n) / denominator
-      if worst < 0 || error > worstError || error.isNaN {
-        worst = i
-        worstError = error
-      }
+    // How far each entry is from its tolerance (above 1: it fails); the worst is the largest.
+    let ratios = analytic.indices.map { i in
+      abs(analytic[i] - numeric[i]) / (tolerance.absolute + tolerance.relative * abs(numeric[i]))
     }
-    var fields: [(String, Value)] = [
-      ("passed", .bool(worstError < tol)), ("max_rel_error", .number(worstError)),
-    ]
-    if worst >= 0 {
+    let worst = ratios.indices.max { a, b in ratios[a] < ratios[b] || (ratios[a].isNaN == false && ratios[b].isNaN) }
+    var fields: [(String, Value)] = [("passed", .bool(ratios.allSatisfy { $0 <= 1 }))]
+    if let worst {
       let (k, entry) = owner[worst]
-      let prefix = params.count == 1 ? "" : "args[\(k)]"
-      let place = Leaves.path(of: entry, in: params[k], prefix: prefix)
+      let place = Leaves.path(of: entry, in: params[k], prefix: params.count == 1 ? "" : "args[\(k)]")
+      let (a, n) = (analytic[worst], numeric[worst])
       fields += [
-        ("worst", .str(place.isEmpty ? "args[0]" : place)),
-        ("analytic", .number(analytic[worst])), ("numeric", .number(numeric[worst])),
+        ("worst", .str(place.isEmpty ? "args[0]" : place)), ("analytic", .number(a)), ("numeric", .number(n)),
+        ("rel_error", .number(a == n ? 0 : abs(a - n) / Swift.max(abs(a), abs(n)))),
       ]
     }
     fields.append(("checked", .number(Double(analytic.count))))
     return .object(Record(name: "gradcheck", fields: fields))
+  }
+
+  /// An entry agrees when |analytic - numeric| <= absolute + relative * |numeric|.
+  struct Tolerance {
+    let relative: Double
+    let absolute: Double
   }
 
   /// f at the parameters with one of them replaced, as a number.
