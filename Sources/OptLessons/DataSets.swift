@@ -66,11 +66,8 @@ public enum DataSets {
       pixels += fields[..<64]
       labels.append(fields[64])
     }
-    return .tuple([matrix(pixels, columns: 64), .array(NumArray(labels))])
-  }
-
-  /// A 2-D array of `columns` columns, row-major.
-  static func matrix(_ values: [Double], columns: Int) -> Value {
-    .list(stride(from: 0, to: values.count, by: columns).map { .array(NumArray(Array(values[$0..<$0 + columns]))) })
+    return .tuple([
+      .array(NumArray(pixels, shape: [labels.count, 64])), .array(NumArray(labels)),
+    ])
   }
 }

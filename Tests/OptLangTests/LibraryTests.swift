@@ -544,7 +544,7 @@ import Testing
     }
     let error = try #require(Opt.error("a = array([1, 2]) + array([1, 2, 3])\n"))
     #expect(error.kind == .valueError)
-    #expect(error.message == "cannot combine arrays of different lengths (2 and 3) with '+'")
+    #expect(error.message == "cannot combine with '+' arrays of shapes (2,) and (3,)")
   }
 
   @Test func hugeAllocationsAreMemoryErrorsNotCrashes() throws {

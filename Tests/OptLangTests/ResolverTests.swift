@@ -366,8 +366,8 @@ struct Walk {
     case .index(let base, let index):
       expr(base)
       expr(index)
-    case .slice(let base, let lower, let upper, let step):
-      expr(base)
+    case .ellipsis: break
+    case .slice(let lower, let upper, let step):
       for part in [lower, upper, step] { part.map(expr) }
     case .attribute(let base, _, _): expr(base)
     case .lambda(let decl): function(decl)

@@ -20,17 +20,20 @@ import Testing
       """
       import numpy as np
       X, y = load_digits()
-      print(len(X), len(X[0]), len(y))
+      print(X.shape, y.shape)
       print([int(np.sum(y == d)) for d in range(10)])
-      print(sum([np.sum(row) for row in X]), np.min(y), np.max(y))
-      print(list(X[len(X) - 1][:8]), y[len(y) - 1])
+      print(np.sum(X), np.min(y), np.max(y))
+      print(X[-1, :8], y[-1])
+      data = np.loadtxt(data_file("digits.csv"), delimiter=",")
+      print(data.shape, np.all(data[:, :64] == X), np.all(data[:, 64] == y))
       """)
     #expect(
       text == """
-        1797 64 1797
+        (1797, 64) (1797,)
         [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
         561718 0 9
-        [0, 0, 10, 14, 8, 1, 0, 0] 8
+        array([0, 0, 10, 14, 8, 1, 0, 0]) 8
+        (1797, 65) True True
 
         """)
   }

@@ -89,16 +89,15 @@ extension Compiler {
         do { return try Subscripts.get(container, i) } catch let e as OptError { throw e.locate(range) }
       }
 
-    case .slice(let base, let lower, let upper, let step):
-      let baseCode = try compile(base)
+    case .slice(let lower, let upper, let step):
       let parts = try [lower, upper, step].map { try $0.map { ExprCode(run: try compile($0)) } }
       return { f in
-        let container = try baseCode(f)
-        let bounds = try parts.map { try $0?.run(f) }
-        do { return try Subscripts.slice(container, bounds[0], bounds[1], bounds[2]) } catch let e as OptError {
-          throw e.locate(range)
-        }
+        let bounds = try parts.map { try $0?.run(f) ?? .none }
+        return .object(SliceObject(lower: bounds[0], upper: bounds[1], step: bounds[2]))
       }
+
+    case .ellipsis:
+      return { _ in .object(EllipsisObject.shared) }
 
     case .attribute(let base, let name, let nameRange):
       return try compileAttribute(base, name, nameRange)

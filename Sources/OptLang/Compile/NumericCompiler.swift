@@ -113,7 +113,7 @@ extension Compiler {
       if op == .plus { return .code(NumericCode(code: inner)) }
       return .code(NumericCode(code: { f in -inner(f) }))
     case .binary(let op, let l, let r):
-      guard let a = numericOperand(l), let b = numericOperand(r) else { return nil }
+      guard op != .matmul, let a = numericOperand(l), let b = numericOperand(r) else { return nil }
       if case .constant(let x) = a, case .constant(let y) = b {
         return .constant(NumericConstant(x: Operators.apply(op, x.x, y.x)))
       }
@@ -125,6 +125,7 @@ extension Compiler {
       case .floorDivide: return .code(Compiler.numericBinary(FloorDivideOperator.self, a, b))
       case .modulo: return .code(Compiler.numericBinary(ModuloOperator.self, a, b))
       case .power: return .code(Compiler.numericBinary(PowerOperator.self, a, b))
+      case .matmul: return nil
       }
     case .call(let callee, let arguments, let keywords):
       guard keywords.isEmpty, (1...2).contains(arguments.count),

@@ -108,6 +108,10 @@ extension Compiler {
     case .floorDivide: return try specialise(FloorDivideOperator.self, l, r, range)
     case .modulo: return try specialise(ModuloOperator.self, l, r, range)
     case .power: return try specialise(PowerOperator.self, l, r, range)
+    case .matmul:
+      let left = try compile(l)
+      let right = try compile(r)
+      return { f in try Compiler.slowBinary(.matmul, try left(f), try right(f), range) }
     }
   }
 

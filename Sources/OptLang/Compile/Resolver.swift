@@ -298,7 +298,7 @@ final class Resolver {
 
   private func walk(_ expr: Expr, in scope: Scope) {
     switch expr.kind {
-    case .number, .string, .bool, .none: break
+    case .number, .string, .bool, .none, .ellipsis: break
     case .fstring(let parts):
       for case .value(let e, _, _) in parts { walk(e, in: scope) }
     case .name(let name, let id): resolve(name, id, in: scope)
@@ -322,8 +322,7 @@ final class Resolver {
     case .index(let base, let index):
       walk(base, in: scope)
       walk(index, in: scope)
-    case .slice(let base, let lower, let upper, let step):
-      walk(base, in: scope)
+    case .slice(let lower, let upper, let step):
       for part in [lower, upper, step] {
         if let part { walk(part, in: scope) }
       }

@@ -1,40 +1,12 @@
 import Foundation
 
-/// numpy's array functions for 1-D Float64 arrays.
+/// numpy's array functions: making arrays from numbers, products and norms.
 enum ArrayLibrary {
   static var builtins: [Builtin] {
     [
       Builtin(
         "array", "array(xs)", "A numeric array of the numbers in xs (a list, tuple, range or array).",
         parameters: ["xs"], .unary { .array(try Convert.array($0)) }),
-      Builtin(
-        "zeros", "zeros(n)", "An array of n zeros.", parameters: ["n"],
-        .unary { v in
-          .array(NumArray(repeating: 0, count: try length(v, "zeros")))
-        }),
-      Builtin(
-        "ones", "ones(n)", "An array of n ones.", parameters: ["n"],
-        .unary { v in
-          .array(NumArray(repeating: 1, count: try length(v, "ones")))
-        }),
-      Builtin(
-        "full", "full(n, value)", "An array of n copies of value.", parameters: ["n", "value"],
-        .binary { n, v in
-          guard let x = v.asNumber else {
-            throw OptError(.typeError, "full() fills with a number, not \(v.typeNameWithArticle)")
-          }
-          return .array(NumArray(repeating: x, count: try length(n, "full")))
-        }),
-      Builtin(
-        "zeros_like", "zeros_like(a)", "An array of zeros as long as a.", parameters: ["a"],
-        .unary { v in
-          .array(NumArray(repeating: 0, count: try Convert.array(v).count))
-        }),
-      Builtin(
-        "ones_like", "ones_like(a)", "An array of ones as long as a.", parameters: ["a"],
-        .unary { v in
-          .array(NumArray(repeating: 1, count: try Convert.array(v).count))
-        }),
       Builtin(
         "linspace", "linspace(start, stop, num=50)",
         "num evenly spaced numbers from start to stop, both included (numpy's formula: start + i*step, last = stop).",
@@ -74,17 +46,19 @@ enum ArrayLibrary {
           return .array(NumArray((0..<n).map { $0 == 1 ? second : start + Double($0) * delta }))
         }),
       Builtin(
-        "dot", "dot(a, b)", "The dot product: the sum of a[i]*b[i].", parameters: ["a", "b"],
+        "dot", "dot(a, b)",
+        "The dot product of two 1-D arrays, the matrix product of 2-D ones (as a @ b), or a product with a number.",
+        parameters: ["a", "b"],
         .binary { a, b in
-          if let x = a.asNumber, let y = b.asNumber { return .number(x * y) }
-          let p = try Convert.array(a, what: "dot()")
-          let q = try Convert.array(b, what: "dot()")
-          guard p.count == q.count else {
-            throw OptError(.valueError, "dot() needs arrays of the same length, not \(p.count) and \(q.count)")
-          }
-          var total = 0.0
-          for i in 0..<p.count { total += p[i] * q[i] }
-          return .number(total)
+          if a.asNumber != nil || b.asNumber != nil { return try Operators.binary(.multiply, a, b) }
+          return try ArrayMath.matmul(try Convert.array(a, what: "dot()"), try Convert.array(b, what: "dot()"))
+        }),
+      Builtin(
+        "matmul", "matmul(a, b)",
+        "The matrix product a @ b (1-D operands are a row on the left, a column on the right).",
+        parameters: ["a", "b"],
+        .binary { a, b in
+          try ArrayMath.matmul(try Convert.array(a, what: "matmul()"), try Convert.array(b, what: "matmul()"))
         }),
       Builtin(
         "norm", "norm(a, ord=2)",
@@ -99,12 +73,6 @@ enum ArrayLibrary {
           if p == 1 { return .number(xs.reduce(0) { $0 + Swift.abs($1) }) }
           return .number(Foundation.pow(xs.reduce(0) { $0 + Foundation.pow(Swift.abs($1), p) }, 1 / p))
         }),
-      Builtin(
-        "argmin", "argmin(a)", "The index of the smallest element (the first, if tied).", parameters: ["a"],
-        .unary { try argExtreme($0, "argmin", <) }),
-      Builtin(
-        "argmax", "argmax(a)", "The index of the largest element (the first, if tied).", parameters: ["a"],
-        .unary { try argExtreme($0, "argmax", >) }),
       Builtin(
         "where", "where(condition, a, b)", "Element-wise: a where condition is true, else b.",
         parameters: ["condition", "a", "b"],
@@ -124,58 +92,12 @@ enum ArrayLibrary {
           return .array(NumArray((0..<c.count).map { c[$0] != 0 ? a($0) : b($0) }))
         }),
       Builtin(
-        "cumsum", "cumsum(a)", "Running totals: a[0], a[0]+a[1], ...", parameters: ["a"],
-        .unary { v in
-          var total = 0.0
-          return .array(
-            NumArray(
-              try Convert.numbers(v, what: "cumsum()").map {
-                total += $0
-                return total
-              }))
-        }),
-      Builtin(
-        "std", "std(a)", "The standard deviation (numpy's, dividing by n).", parameters: ["a"],
-        .unary { v in
-          .number(try variance(v).squareRoot())
-        }),
-      Builtin(
-        "var", "var(a)", "The variance (numpy's, dividing by n).", parameters: ["a"],
-        .unary { v in
-          .number(try variance(v))
-        }),
-      Builtin(
-        "amax", "amax(a)", "The largest element; nan if any is nan (np.max).", parameters: ["a"],
-        .unary { v in
-          try reduceArray(v, "max") { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
-        }),
-      Builtin(
-        "amin", "amin(a)", "The smallest element; nan if any is nan (np.min).", parameters: ["a"],
-        .unary { v in
-          try reduceArray(v, "min") { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        }),
-      Builtin(
-        "npsum", "np.sum(a)", "The sum of the elements, added pairwise as numpy does.", parameters: ["a"],
-        .unary { v in
-          if let x = v.asNumber { return .number(x) }
-          return .number(Library.numpySum(try Convert.numbers(v, what: "np.sum()")))
-        }),
-      Builtin(
         "append", "np.append(a, values)", "A new array: a followed by values.", parameters: ["a", "values"],
         .binary { a, b in
           let p = try Convert.array(a, what: "np.append()")
           let q = try b.asNumber.map { NumArray([$0]) } ?? Convert.array(b, what: "np.append()")
           try Runtime.checkLength(p.count + q.count)
           return .array(NumArray(p.storage + q.storage))
-        }),
-      Builtin(
-        "concatenate", "concatenate(arrays)", "One array of the arrays in the list, in order.",
-        parameters: ["arrays"],
-        .unary { v in
-          var out: [Double] = []
-          for part in try Elements(v).all { out += try Convert.numbers(part, what: "concatenate()") }
-          try Runtime.checkLength(out.count)
-          return .array(NumArray(out))
         }),
       Builtin(
         "copy", "copy(a)", "A copy of a (every value is already copied on assignment).", parameters: ["a"],
@@ -193,29 +115,4 @@ enum ArrayLibrary {
     return n
   }
 
-  static func argExtreme(_ v: Value, _ name: String, _ better: (Double, Double) -> Bool) throws -> Value {
-    let xs = try Convert.numbers(v, what: "\(name)()")
-    guard !xs.isEmpty else { throw OptError(.valueError, "\(name)() of an empty sequence") }
-    if let k = xs.firstIndex(where: \.isNaN) { return .number(Double(k)) }
-    var best = 0
-    for i in 1..<xs.count where better(xs[i], xs[best]) { best = i }
-    return .number(Double(best))
-  }
-
-  static func reduceArray(_ v: Value, _ name: String, _ f: (Double, Double) -> Double) throws -> Value {
-    if let x = v.asNumber { return .number(x) }
-    let xs = try Convert.numbers(v, what: "np.\(name)()")
-    guard var result = xs.first else {
-      throw OptError(.valueError, "np.\(name)() of an empty array has no value")
-    }
-    for x in xs.dropFirst() { result = f(result, x) }
-    return .number(result)
-  }
-
-  static func variance(_ v: Value) throws -> Double {
-    let xs = try Convert.numbers(v, what: "var()")
-    guard !xs.isEmpty else { return .nan }
-    let mean = Library.numpySum(xs) / Double(xs.count)
-    return Library.numpySum(xs.map { ($0 - mean) * ($0 - mean) }) / Double(xs.count)
-  }
 }

@@ -137,6 +137,7 @@ enum GradCheck {
     switch v {
     case .tuple(let items): return "a tuple of \(items.count)"
     case .list(let items): return "a list of \(items.count)"
+    case .array(let a): return "an array of shape \(NumArray.describe(a.shape))"
     default: return v.typeNameWithArticle
     }
   }
@@ -198,8 +199,8 @@ enum Leaves {
     case (.number, _), (.bool, _):
       guard grad.asNumber != nil else { throw mismatch(place, "a number", GradCheck.describe(grad)) }
     case (.array(let a), .array(let b)):
-      guard a.count == b.count else {
-        throw mismatch(place, "an array of \(a.count)", "an array of \(b.count)")
+      guard a.shape == b.shape else {
+        throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
       }
     case (.list(let xs), .list(let ys)), (.tuple(let xs), .tuple(let ys)), (.list(let xs), .tuple(let ys)),
       (.tuple(let xs), .list(let ys)):
@@ -214,10 +215,11 @@ enum Leaves {
 
   private static func mismatch(_ place: String, _ expected: String, _ got: String) -> OptError {
     OptError(
-      .valueError, "gradcheck(): the gradient of \(place) must be shaped like it (\(expected)), but it is \(got)")
+      .valueError,
+      "gradcheck(): the gradient of \(place) is \(got), but \(place) is \(expected): it must have the same shape")
   }
 
-  /// The subscript that reaches the `entry`-th number of `v`: `[3]`, `['W1'][2]`.
+  /// The subscript that reaches the `entry`-th number of `v`: `[3]`, `['W1'][2, 5]`.
   static func path(of entry: Int, in v: Value, prefix: String) -> String {
     var remaining = entry
     return prefix + (path(&remaining, v) ?? "")
@@ -230,9 +232,12 @@ enum Leaves {
       remaining -= 1
       return nil
     case .array(let a):
-      if remaining < a.count { return "[\(remaining)]" }
-      remaining -= a.count
-      return nil
+      guard remaining < a.count else {
+        remaining -= a.count
+        return nil
+      }
+      let index = zip(NumArray.strides(a.shape), a.shape).map { stride, length in (remaining / stride) % length }
+      return "[" + index.map(String.init).joined(separator: ", ") + "]"
     case .list(let items), .tuple(let items):
       for (i, item) in items.enumerated() {
         if let rest = path(&remaining, item) { return "[\(i)]" + rest }

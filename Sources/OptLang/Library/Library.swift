@@ -9,7 +9,9 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + GradCheck.builtins).map { ($0.name, $0) })
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + GradCheck.builtins).map {
+        ($0.name, $0)
+      })
 
   static func install(into runtime: Runtime) {
     for name in bareNames {
@@ -70,17 +72,15 @@ public enum Library {
     }
   }
 
-  /// Combines two numbers or arrays element-wise (a number pairs with every element).
+  /// Combines two numbers or arrays element-wise, with numpy's broadcasting.
   static func zipNumbers(_ a: Value, _ b: Value, _ name: String, _ f: (Double, Double) -> Double) throws -> Value {
     if let x = a.asNumber, let y = b.asNumber { return .number(f(x, y)) }
-    let p = try a.asNumber.map { NumArray([$0]) } ?? Convert.array(a, what: "\(name)()")
-    let q = try b.asNumber.map { NumArray([$0]) } ?? Convert.array(b, what: "\(name)()")
-    if p.count == 1 && a.asNumber != nil { return .array(q.map { f(p[0], $0) }) }
-    if q.count == 1 && b.asNumber != nil { return .array(p.map { f($0, q[0]) }) }
-    guard p.count == q.count else {
-      throw OptError(.valueError, "\(name)() got arrays of different lengths (\(p.count) and \(q.count))")
+    guard let p = try ArrayMath.operand(a), let q = try ArrayMath.operand(b) else {
+      let bad = (try ArrayMath.operand(a)) == nil ? a : b
+      throw OptError(.typeError, "\(name)() needs numbers or arrays, not \(bad.typeNameWithArticle)")
     }
-    return .array(NumArray((0..<p.count).map { f(p[$0], q[$0]) }))
+    let shape = try Broadcast.checkedShape(p.shape, q.shape, "combine in \(name)()")
+    return ArrayMath.wrap(Broadcast.combine(p, q, shape: shape, f))
   }
 
   /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)`: whole numbers only.

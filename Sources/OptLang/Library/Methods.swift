@@ -15,6 +15,12 @@ public enum Methods {
   ]
   static let arrayMethods = [
     "sum", "mean", "max", "min", "argmax", "argmin", "copy", "tolist", "dot", "std", "var", "cumsum", "fill", "sort",
+    "prod", "any", "all", "reshape", "ravel", "flatten", "transpose", "squeeze", "item",
+  ]
+
+  /// The built-in behind an array method, where their names differ (`a.sum()` is `np.sum(a)`).
+  static let arrayMethodBuiltins = [
+    "sum": "npsum", "max": "amax", "min": "amin", "any": "npany", "all": "npall", "flatten": "ravel",
   ]
 
   /// The method names a value has, for completion and "did you mean".
@@ -185,21 +191,37 @@ public enum Methods {
   private static func arrayMethod(_ a: NumArray, _ name: String, _ args: Arguments) throws -> Value? {
     let value = Value.array(a)
     switch name {
-    case "sum", "mean", "max", "min", "argmax", "argmin", "std", "var", "cumsum":
-      try args.check(min: 0, max: 0)
-      // As numpy's methods: a.sum() adds pairwise, a.max() is nan if any element is.
-      let builtin = ["sum": "npsum", "max": "amax", "min": "amin"][name] ?? name
-      return try Library.call(builtin, [value], runtime: args.runtime)
-    case "dot":
-      try args.check(min: 1, max: 1)
-      return try Library.call("dot", [value, args.positional[0]], runtime: args.runtime)
     case "copy": return value
-    case "tolist": return .list(a.storage.map { .number($0) })
+    case "tolist": return nestedList(a)
+    case "item":
+      try args.check(min: 0, max: 0)
+      guard a.count == 1 else {
+        throw OptError(.valueError, "a.item() needs an array of one element, not \(a.count)", hint: "index it: a[i]")
+      }
+      return ArrayMath.wrap(a.reshaped([]))
+    case "reshape":
+      // a.reshape(2, 3) and a.reshape((2, 3)) both work, as in numpy.
+      try args.check(min: 1, max: Int.max)
+      return .array(try ArrayShapes.reshape(a, args.count == 1 ? args.positional[0] : .tuple(args.positional)))
     case "fill", "sort":
       throw OptError(
-        .attributeError, "array.\(name)() would change the array in place; write a = sorted(a) or a = full(len(a), v)")
-    default: return nil
+        .attributeError,
+        "array.\(name)() would change the array in place; write a = np.sort(a) or a = np.full(a.shape, v)")
+    default:
+      guard arrayMethods.contains(name), let builtin = Library.catalogue[arrayMethodBuiltins[name] ?? name] else {
+        return nil
+      }
+      var call = args
+      call.positional.insert(value, at: 0)
+      return try builtin.call(call)
     }
+  }
+
+  /// `a.tolist()`: nested lists of numbers (or bools), as numpy gives.
+  static func nestedList(_ a: NumArray) -> Value {
+    if a.ndim == 0 { return ArrayMath.wrap(a) }
+    if a.ndim == 1 { return .list(a.storage.map { a.isBool ? .bool($0 != 0) : .number($0) }) }
+    return .list((0..<a.shape[0]).map { nestedList(a.row($0)) })
   }
 }
 
@@ -213,10 +235,10 @@ public enum Attributes {
       throw missing(v, name, o.attributeNames)
     case .array(let a):
       switch name {
-      case "shape": return .tuple([.number(Double(a.count))])
+      case "shape": return .tuple(a.shape.map { .number(Double($0)) })
       case "size": return .number(Double(a.count))
-      case "ndim": return .number(1)
-      case "T": return v
+      case "ndim": return .number(Double(a.ndim))
+      case "T": return .array(ArrayShapes.transpose(a, Array((0..<a.ndim).reversed())))
       default: break
       }
     case .function(let f):
@@ -233,7 +255,7 @@ public enum Attributes {
         })
     }
     var names = methods
-    if case .array = v { names += ["shape", "size", "ndim"] }
+    if case .array = v { names += ["shape", "size", "ndim", "T"] }
     throw missing(v, name, names)
   }
 
@@ -253,7 +275,7 @@ public enum Attributes {
   public static func names(of v: Value) -> [String] {
     switch v {
     case .object(let o): return o.attributeNames
-    case .array: return Methods.arrayMethods + ["shape", "size", "ndim"]
+    case .array: return Methods.arrayMethods + ["shape", "size", "ndim", "T"]
     default: return Methods.names(of: v)
     }
   }

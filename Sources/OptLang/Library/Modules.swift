@@ -18,7 +18,8 @@ enum Modules {
       "arccos", "arctan", "arctan2", "hypot", "fmod", "floor", "ceil", "trunc", "abs", "square", "sign", "isnan",
       "isfinite", "isinf", "maximum", "minimum", "round", "clip", "array", "zeros", "ones", "full", "zeros_like",
       "ones_like", "linspace", "arange", "dot", "argmin", "argmax", "where", "cumsum", "std", "var", "mean",
-      "append", "concatenate", "copy", "amax", "amin",
+      "append", "concatenate", "copy", "amax", "amin", "empty", "full_like", "eye", "identity", "reshape", "ravel",
+      "transpose", "squeeze", "expand_dims", "stack", "vstack", "hstack", "outer", "meshgrid", "matmul",
     ]
     for name in numpyNames { numpy.add(name, function(name)) }
     numpy.add("power", function("pow"))
@@ -27,7 +28,11 @@ enum Modules {
     numpy.add("max", function("amax"))
     numpy.add("min", function("amin"))
     numpy.add("sum", function("npsum"))
+    numpy.add("any", function("npany"))
+    numpy.add("all", function("npall"))
+    numpy.add("prod", function("prod"))
     numpy.add("asarray", function("array"))
+    numpy.add("newaxis", .none)
     numpy.add("random", .object(random))
     numpy.add("linalg", .object(linalg))
     for (name, value) in Library.constants { numpy.add(name, .number(value)) }

@@ -141,13 +141,6 @@ enum SequenceLibrary {
           return total
         }),
       Builtin(
-        "mean", "mean(xs)", "The average of the numbers in xs, summed as numpy does (np.mean).", parameters: ["xs"],
-        .unary { v in
-          let xs = try Convert.numbers(v, what: "mean()")
-          guard !xs.isEmpty else { return .number(.nan) }
-          return .number(Library.numpySum(xs) / Double(xs.count))
-        }),
-      Builtin(
         "min", "min(xs) or min(a, b, ...)", "The smallest element of xs, or the smallest argument.",
         .general { args in try extreme(args, smallest: true) }),
       Builtin(

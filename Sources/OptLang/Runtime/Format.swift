@@ -3,7 +3,7 @@ import Foundation
 /// How values print: numbers as the shortest text that reads back to the same
 /// Float64 (Python's `repr` of a float), whole numbers below 1e15 without a
 /// fraction; lists, tuples and strings as Python prints them; arrays as
-/// `array([1, 2.5])`.
+/// `array([1, 2.5])` (`ArrayFormat`).
 public enum Format {
   /// Text of a number by the printing rule of SPEC §3.
   public static func number(_ x: Double) -> String {
@@ -101,13 +101,7 @@ public enum Format {
       out += "("
       writeItems(items, into: &out, depth: depth)
       out += items.count == 1 ? ",)" : ")"
-    case .array(let a):
-      // As numpy: an array of more than 1000 elements shows its first and last three.
-      let numbers = { (part: ArraySlice<Double>) in part.map(number).joined(separator: ", ") }
-      let inside =
-        a.count > 1000
-        ? numbers(a.storage[..<3]) + ", ..., " + numbers(a.storage[(a.count - 3)...]) : numbers(a.storage[...])
-      out += "array([" + inside + "])"
+    case .array(let a): out += ArrayFormat.repr(a)
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"

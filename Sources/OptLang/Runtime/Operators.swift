@@ -14,6 +14,7 @@ public enum Operators {
     case .floorDivide: return floorDivide(x, y)
     case .modulo: return modulo(x, y)
     case .power: return power(x, y)
+    case .matmul: return .nan  // never reached: `binary` refuses two numbers first
     }
   }
 
@@ -51,22 +52,15 @@ public enum Operators {
   /// A binary operator on any two values: the general path behind the
   /// compiled fast path for two numbers.
   public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-    if let x = a.asNumber, let y = b.asNumber { return .number(apply(op, x, y)) }
-    switch (a, b) {
-    case (.array(let p), .array(let q)):
-      guard p.count == q.count else {
-        throw OptError(
-          .valueError, "cannot combine arrays of different lengths (\(p.count) and \(q.count)) with '\(op.rawValue)'")
+    if let x = a.asNumber, let y = b.asNumber {
+      guard op != .matmul else {
+        throw OptError(.typeError, "'@' multiplies matrices (arrays), not numbers", hint: "use '*' for numbers")
       }
-      var out = [Double](repeating: 0, count: p.count)
-      for i in 0..<p.count { out[i] = apply(op, p[i], q[i]) }
-      return .array(NumArray(out))
-    case (.array(let p), _):
-      if let y = b.asNumber { return .array(p.map { apply(op, $0, y) }) }
-      if case .list = b, let q = try? Convert.array(b) { return try binary(op, a, .array(q)) }
-    case (_, .array(let q)):
-      if let x = a.asNumber { return .array(q.map { apply(op, x, $0) }) }
-      if case .list = a, let p = try? Convert.array(a) { return try binary(op, .array(p), b) }
+      return .number(apply(op, x, y))
+    }
+    switch (a, b) {
+    case (.array, _), (_, .array):
+      if let result = try ArrayMath.binary(op, a, b) { return result }
     case (.string(let s), .string(let t)) where op == .add:
       return .str(s.value + t.value)
     case (.list(let s), .list(let t)) where op == .add:
@@ -123,7 +117,7 @@ public enum Operators {
   /// Unary minus (and plus): numbers, element-wise on arrays.
   public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
     if let x = v.asNumber { return .number(op == .negate ? -x : x) }
-    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a) }
+    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a.asBool(false)) }
     throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on \(v.typeNameWithArticle)")
   }
 
@@ -137,10 +131,12 @@ public enum Operators {
     case .list(let items), .tuple(let items): return !items.isEmpty
     case .array(let a):
       if a.count == 1 { return a[0] != 0 }
-      if a.count == 0 { return false }
       throw OptError(
-        .valueError, "the truth value of an array with \(a.count) elements is ambiguous",
-        hint: "use any(a) or all(a)")
+        .valueError,
+        a.count == 0
+          ? "the truth value of an empty array is ambiguous"
+          : "the truth value of an array with \(a.count) elements is ambiguous",
+        hint: a.count == 0 ? "use a.size > 0" : "use any(a) or all(a)")
     case .object(let o):
       if let r = o as? RangeObject { return r.count > 0 }
       return true
@@ -157,7 +153,7 @@ public enum Operators {
     case (.string(let s), .string(let t)): return s.value == t.value
     case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
       return s.count == t.count && zip(s, t).allSatisfy { equal($0, $1) }
-    case (.array(let p), .array(let q)): return p.storage == q.storage
+    case (.array(let p), .array(let q)): return p.shape == q.shape && p.storage == q.storage
     default: return Value.identical(a, b)
     }
   }
@@ -174,15 +170,8 @@ public enum Operators {
     }
     if let x = a.asNumber, let y = b.asNumber { return .bool(compareNumbers(op, x, y)) }
     switch (a, b) {
-    case (.array(let p), .array(let q)):
-      guard p.count == q.count else {
-        throw OptError(.valueError, "cannot compare arrays of different lengths (\(p.count) and \(q.count))")
-      }
-      return .array(NumArray((0..<p.count).map { compareNumbers(op, p[$0], q[$0]) ? 1 : 0 }))
-    case (.array(let p), _):
-      if let y = b.asNumber { return .array(p.map { compareNumbers(op, $0, y) ? 1 : 0 }) }
-    case (_, .array(let q)):
-      if let x = a.asNumber { return .array(q.map { compareNumbers(op, x, $0) ? 1 : 0 }) }
+    case (.array, _), (_, .array):
+      if let result = try ArrayMath.compare(op, a, b) { return result }
     default: break
     }
     if op == .equal { return .bool(equal(a, b)) }

@@ -20,13 +20,15 @@ public enum Subscripts {
     return k
   }
 
-  /// `container[index]`.
+  /// `container[index]`; the index may be a slice, and for arrays anything numpy accepts.
   public static func get(_ container: Value, _ index: Value) throws -> Value {
+    if case .object(let s as SliceObject) = index, !isArray(container) { return try slice(container, s) }
     switch container {
     case .list(let items), .tuple(let items):
       return items[try position(index, count: items.count, typeName: container.typeName)]
     case .array(let a):
-      return .number(a[try position(index, count: a.count, typeName: "array")])
+      if case .number = index, a.ndim == 1 { return .number(a[try position(index, count: a.count, typeName: "array")]) }
+      return try ArrayIndexing.get(a, index)
     case .string(let s):
       let scalars = Array(s.value.unicodeScalars)
       return .str(String(Character(scalars[try position(index, count: scalars.count, typeName: "string")])))
@@ -41,18 +43,23 @@ public enum Subscripts {
   public static func set(_ container: inout Value, _ index: Value, _ value: Value) throws {
     switch container {
     case .list(var items):
+      if case .object(let s as SliceObject) = index {
+        try assignSlice(&items, s, value)
+        container = .list(items)
+        return
+      }
       let k = try position(index, count: items.count, typeName: "list")
       container = .none  // the list's only owner is now `items`: written in place
       items[k] = value
       container = .list(items)
     case .array(var a):
-      let k = try position(index, count: a.count, typeName: "array")
-      guard let x = value.asNumber else {
-        throw OptError(.typeError, "an array holds numbers; cannot store \(value.typeNameWithArticle) in it")
+      container = .none  // the array's only owner is now `a`: written in place
+      defer { container = .array(a) }
+      if case .number = index, a.ndim == 1, let x = value.asNumber {
+        a[try position(index, count: a.count, typeName: "array")] = x
+      } else {
+        try ArrayIndexing.set(&a, index, value)
       }
-      container = .none
-      a[k] = x
-      container = .array(a)
     case .tuple:
       throw OptError(.typeError, "a tuple cannot be changed; make a list instead: list(t)")
     case .string:
@@ -77,35 +84,23 @@ public enum Subscripts {
     }
   }
 
-  /// `container[lower:upper:step]`, a copy, with Python's clamping rules.
-  public static func slice(_ container: Value, _ lower: Value?, _ upper: Value?, _ step: Value?) throws -> Value {
-    func bound(_ v: Value?) throws -> Int? {
-      guard let v, !v.isNone else { return nil }
-      guard let x = v.asNumber else { throw OptError(.typeError, "slice bounds must be numbers, not \(v.typeName)") }
-      return try Runtime.wholeNumber(x, what: "a slice bound")
-    }
-    let stepValue = try bound(step) ?? 1
-    guard stepValue != 0 else { throw OptError(.valueError, "a slice step cannot be zero") }
-    func indices(_ count: Int) throws -> [Int] {
-      var start = try bound(lower)
-      var stop = try bound(upper)
-      if stepValue > 0 {
-        start = start.map { $0 < 0 ? max(0, $0 + count) : min($0, count) } ?? 0
-        stop = stop.map { $0 < 0 ? max(0, $0 + count) : min($0, count) } ?? count
-        try Runtime.checkLength(max(0, (stop! - start! + stepValue - 1) / stepValue), what: "the slice")
-        return Array(stride(from: start!, to: stop!, by: stepValue))
-      }
-      start = start.map { $0 < 0 ? max(-1, $0 + count) : min($0, count - 1) } ?? count - 1
-      stop = stop.map { $0 < 0 ? max(-1, $0 + count) : min($0, count - 1) } ?? -1
-      try Runtime.checkLength(max(0, (start! - stop! - stepValue - 1) / -stepValue), what: "the slice")
-      return Array(stride(from: start!, to: stop!, by: stepValue))
+  static func isArray(_ v: Value) -> Bool {
+    if case .array = v { return true }
+    return false
+  }
+
+  /// `container[lower:upper:step]` of a list, tuple, string or range: a copy, with Python's clamping rules.
+  static func slice(_ container: Value, _ s: SliceObject) throws -> Value {
+    func indices(_ count: Int) throws -> StrideTo<Int> {
+      let (start, step, n) = try s.indices(count: count)
+      try Runtime.checkLength(n, what: "the slice")
+      return stride(from: start, to: start + n * step, by: step)
     }
     switch container {
     case .list(let items): return .list(try indices(items.count).map { items[$0] })
     case .tuple(let items): return .tuple(try indices(items.count).map { items[$0] })
-    case .array(let a): return .array(NumArray(try indices(a.count).map { a[$0] }))
-    case .string(let s):
-      let scalars = Array(s.value.unicodeScalars)
+    case .string(let text):
+      let scalars = Array(text.value.unicodeScalars)
       var out = String.UnicodeScalarView()
       for k in try indices(scalars.count) { out.append(scalars[k]) }
       return .str(String(out))
@@ -114,5 +109,22 @@ public enum Subscripts {
     default:
       throw OptError(.typeError, "\(container.typeNameWithArticle) cannot be sliced")
     }
+  }
+
+  /// `items[lower:upper:step] = value` for a list: a step-1 slice is replaced
+  /// by the value's items (any number of them); an extended slice needs as many as it selects.
+  private static func assignSlice(_ items: inout [Value], _ s: SliceObject, _ value: Value) throws {
+    let replacement = try Elements(value).all
+    let (start, step, n) = try s.indices(count: items.count)
+    if step == 1 {
+      try Runtime.checkLength(items.count - n + replacement.count, what: "the list")
+      items.replaceSubrange(start..<(start + n), with: replacement)
+      return
+    }
+    guard replacement.count == n else {
+      throw OptError(
+        .valueError, "cannot assign \(replacement.count) items to an extended slice of \(n) items")
+    }
+    for (i, item) in replacement.enumerated() { items[start + i * step] = item }
   }
 }

@@ -30,8 +30,12 @@ public struct Expr: Sendable {
     case not(Expr)
     case conditional(condition: Expr, then: Expr, else: Expr)
     case call(Expr, arguments: [Expr], keywords: [KeywordArgument])
+    /// `a[i]`, `a[i:j]`, `a[:, 0]`: the index is one item or a tuple of items.
     case index(Expr, Expr)
-    case slice(Expr, lower: Expr?, upper: Expr?, step: Expr?)
+    /// `lower:upper:step` as an item of an index (only inside `[...]`).
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    /// `...` as an item of an index.
+    case ellipsis
     case attribute(Expr, name: String, nameRange: SourceRange)
     case lambda(FunctionDecl)
     /// `[element for target in iterable if condition ...]`.
@@ -75,6 +79,8 @@ public enum BinaryOperator: String, Sendable {
   case floorDivide = "//"
   case modulo = "%"
   case power = "**"
+  /// Matrix multiplication (numpy's `matmul`); numbers alone are an error.
+  case matmul = "@"
 }
 
 public enum CompareOperator: String, Sendable {

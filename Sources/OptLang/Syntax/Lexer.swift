@@ -414,7 +414,8 @@ struct Lexer {
     case UInt8(ascii: ","): op(.comma, 1)
     case UInt8(ascii: ":"): op(.colon, 1)
     case UInt8(ascii: ";"): op(.semicolon, 1)
-    case UInt8(ascii: "."): op(.dot, 1)
+    case UInt8(ascii: "."):
+      n == UInt8(ascii: ".") && n2 == UInt8(ascii: ".") ? op(.ellipsis, 3) : op(.dot, 1)
     case UInt8(ascii: "+"): n == UInt8(ascii: "=") ? op(.plusAssign, 2) : op(.plus, 1)
     case UInt8(ascii: "-"):
       if n == UInt8(ascii: "=") {
@@ -437,6 +438,11 @@ struct Lexer {
         n == UInt8(ascii: "=") ? op(.slashAssign, 2) : op(.slash, 1)
       }
     case UInt8(ascii: "%"): n == UInt8(ascii: "=") ? op(.percentAssign, 2) : op(.percent, 1)
+    case UInt8(ascii: "@"):
+      guard n != UInt8(ascii: "=") else {
+        throw error("'@=' is not supported", i, i + 2, hint: "write A = A @ B")
+      }
+      op(.at, 1)
     case UInt8(ascii: "="): n == UInt8(ascii: "=") ? op(.equal, 2) : op(.assign, 1)
     case UInt8(ascii: "!"):
       guard n == UInt8(ascii: "=") else {

@@ -440,9 +440,6 @@ public struct Parser {
     case .name, .index: return
     case .tuple(let items), .list(let items):
       for item in items { try validateTarget(item) }
-    case .slice:
-      throw OptError(
-        .syntaxError, "assigning to a slice is not supported; assign items one at a time", at: target.range)
     case .attribute(_, let name, _):
       throw OptError(
         .syntaxError, "cannot assign to the attribute '\(name)': attributes are read-only", at: target.range)
@@ -597,7 +594,7 @@ public struct Parser {
 
   private static let binaryLevels: [[TokenKind: BinaryOperator]] = [
     [.plus: .add, .minus: .subtract],
-    [.star: .multiply, .slash: .divide, .slashSlash: .floorDivide, .percent: .modulo],
+    [.star: .multiply, .slash: .divide, .slashSlash: .floorDivide, .percent: .modulo, .at: .matmul],
   ]
 
   /// arith -> term (('+'|'-') term)*;  term -> factor (('*'|'/'|'//'|'%') factor)*
@@ -704,24 +701,42 @@ public struct Parser {
     return Expr(.call(callee, arguments: arguments, keywords: keywords), range(from: callee.range))
   }
 
-  /// subscript -> test | test? ':' test? (':' test?)?
+  /// subscript -> item (',' item)* ','?
   private mutating func parseSubscript(_ base: Expr) throws -> Expr {
-    advance()
+    let open = advance()
+    var items: [Expr] = []
+    var trailingComma = false
+    while !check(.rbracket) {
+      items.append(try parseSubscriptItem())
+      trailingComma = match(.comma)
+      if !trailingComma { break }
+    }
+    if items.isEmpty { throw error("an index is needed between '[' and ']'") }
+    try expect(.rbracket, "']' to close the subscript opened at \(open.range.location)")
+    let index =
+      items.count == 1 && !trailingComma ? items[0] : Expr(.tuple(items), items[0].range.to(items.last!.range))
+    return Expr(.index(base, index), range(from: base.range))
+  }
+
+  /// item -> '...' | test | test? ':' test? (':' test?)?
+  private mutating func parseSubscriptItem() throws -> Expr {
+    let start = current
+    if match(.ellipsis) { return Expr(.ellipsis, start.range) }
     var lower: Expr?
     if !check(.colon) {
-      let index = try parseTestList()
-      if match(.rbracket) { return Expr(.index(base, index), range(from: base.range)) }
+      let index = try parseTest()
+      if !check(.colon) { return index }
       lower = index
     }
     try expect(.colon, "']' or ':' in the subscript")
+    func ends() -> Bool { check(.colon) || check(.rbracket) || check(.comma) }
     var upper: Expr?
     var step: Expr?
-    if !check(.colon) && !check(.rbracket) { upper = try parseTest() }
+    if !ends() { upper = try parseTest() }
     if match(.colon) {
-      if !check(.rbracket) { step = try parseTest() }
+      if !check(.rbracket) && !check(.comma) { step = try parseTest() }
     }
-    try expect(.rbracket, "']' to close the subscript")
-    return Expr(.slice(base, lower: lower, upper: upper, step: step), range(from: base.range))
+    return Expr(.slice(lower: lower, upper: upper, step: step), range(from: start.range))
   }
 
   /// comprehension_clauses -> ('for' target_list 'in' or_test ('if' or_test)*)+
