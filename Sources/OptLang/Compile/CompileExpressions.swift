@@ -80,7 +80,7 @@ extension Compiler {
           let k = Int(x)
           if Double(k) == x {
             switch container {
-            case .array(let a) where k >= 0 && k < a.count: return .number(a[k])
+            case .array(let a) where k >= 0 && k < a.count && a.ndim == 1 && !a.isBool: return .number(a[k])
             case .list(let items) where k >= 0 && k < items.count: return items[k]
             default: break
             }

@@ -94,9 +94,11 @@ enum ArrayShapes {
         "expand_dims", "expand_dims(a, axis)", "a with a new dimension of length 1 at axis.",
         parameters: ["a", "axis"],
         .general { args in
-          try args.check(min: 2, max: 2, keywords: ["axis"])
+          try args.check(min: 1, max: 2, keywords: ["axis"])
           let a = try Convert.array(args.positional[0], what: "expand_dims()")
-          guard let axes = try Reductions.axes(args.positional[1], ndim: a.ndim + 1, "expand_dims") else {
+          guard let axis = args.optional(1, "axis"),
+            let axes = try Reductions.axes(axis, ndim: a.ndim + 1, "expand_dims")
+          else {
             throw OptError(.typeError, "expand_dims() needs an axis")
           }
           var shape = a.shape

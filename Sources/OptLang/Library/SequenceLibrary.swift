@@ -32,7 +32,9 @@ enum SequenceLibrary {
         .unary { v in
           switch v {
           case .list(let items), .tuple(let items): return .number(Double(items.count))
-          case .array(let a): return .number(Double(a.count))
+          case .array(let a):
+            guard let n = a.shape.first else { throw OptError(.typeError, "a 0-d array has no length") }
+            return .number(Double(n))
           case .string(let s): return .number(Double(s.value.unicodeScalars.count))
           case .object(let r as RangeObject): return .number(Double(r.count))
           default: throw OptError(.typeError, "\(v.typeNameWithArticle) has no length")

@@ -25,6 +25,8 @@ public enum Broadcast {
         "cannot \(what) arrays of shapes \(NumArray.describe(a)) and \(NumArray.describe(b))",
         hint: "their last dimensions must be equal, or 1 (numpy's broadcasting rule)")
     }
+    try Runtime.checkLength(
+      out.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }, what: "the result")
     return out
   }
 
