@@ -73,9 +73,7 @@ enum GradCheck {
     for (k, param) in params.enumerated() {
       let prefix = params.count == 1 ? "" : "args[\(k)]"
       let values = try Leaves.flatten(param, what: prefix.isEmpty ? "the parameter" : prefix)
-      let grads = try Leaves.flatten(gradients[k], what: "its gradient")
-      try Leaves.requireSameStructure(param, gradients[k], path: prefix)
-      analytic += grads
+      analytic += try Leaves.aligned(gradients[k], like: param, path: prefix)
       for i in values.indices {
         if i & 255 == 0 { try Interrupt.check() }
         var plus = values
@@ -191,25 +189,34 @@ enum Leaves {
     }
   }
 
-  /// Checks that a gradient has its parameter's structure: the same kinds,
-  /// lengths, shapes and keys; the error names the place and both shapes.
-  static func requireSameStructure(_ param: Value, _ grad: Value, path: String) throws {
+  /// The numbers of a gradient in the order `flatten` gives its parameter's,
+  /// after checking that it has the parameter's structure: the same kinds,
+  /// lengths and shapes. The error names the place and both shapes.
+  static func aligned(_ grad: Value, like param: Value, path: String) throws -> [Double] {
+    var out: [Double] = []
+    try align(grad, like: param, path: path, into: &out)
+    return out
+  }
+
+  private static func align(_ grad: Value, like param: Value, path: String, into out: inout [Double]) throws {
     let place = path.isEmpty ? "the parameter" : path
     switch (param, grad) {
     case (.number, _), (.bool, _):
-      guard grad.asNumber != nil else { throw mismatch(place, "a number", GradCheck.describe(grad)) }
+      guard let x = grad.asNumber else { throw mismatch(place, "a number", GradCheck.describe(grad)) }
+      out.append(x)
     case (.array(let a), .array(let b)):
       guard a.shape == b.shape else {
         throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
       }
+      out += b.storage
     case (.list(let xs), .list(let ys)), (.tuple(let xs), .tuple(let ys)), (.list(let xs), .tuple(let ys)),
       (.tuple(let xs), .list(let ys)):
       guard xs.count == ys.count else {
         throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
       }
-      for (i, (x, y)) in zip(xs, ys).enumerated() { try requireSameStructure(x, y, path: path + "[\(i)]") }
+      for (i, (x, y)) in zip(xs, ys).enumerated() { try align(y, like: x, path: path + "[\(i)]", into: &out) }
     default:
-      throw mismatch(place, param.typeNameWithArticle, GradCheck.describe(grad))
+      throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
     }
   }
 
