@@ -171,6 +171,8 @@ out["adam_loss"] = results["Adam"]["loss"][-1]
 out["momentum_loss"] = results["momentum"]["loss"][-1]
 out["sgd_test"] = results["SGD"]["test"][-1]
 out["radam_loss"] = results["RAdam"]["loss"][-1]
+out["radam_test_1"] = results["RAdam"]["test"][1]
+out["adam_test_1"] = results["Adam"]["test"][1]
 for n in race:
     print("#", n, results[n]["loss"][-1], results[n]["test"][-1])
 
