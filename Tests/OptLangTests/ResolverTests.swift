@@ -348,6 +348,11 @@ struct Walk {
     case .fstring(let parts):
       for case .value(let y, _, _) in parts { expr(y) }
     case .list(let items), .tuple(let items): items.forEach(expr)
+    case .dict(let entries):
+      for entry in entries {
+        expr(entry.key)
+        expr(entry.value)
+      }
     case .unary(_, let y), .not(let y): expr(y)
     case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r):
       expr(l)
@@ -373,6 +378,14 @@ struct Walk {
     case .lambda(let decl): function(decl)
     case .listComprehension(let element, let clauses):
       expr(element)
+      for clause in clauses {
+        expr(clause.target)
+        expr(clause.iterable)
+        clause.conditions.forEach(expr)
+      }
+    case .dictComprehension(let key, let value, let clauses):
+      expr(key)
+      expr(value)
       for clause in clauses {
         expr(clause.target)
         expr(clause.iterable)

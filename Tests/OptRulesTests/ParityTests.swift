@@ -93,9 +93,10 @@ import Testing
     return name
   }
 
-  /// The three forms a parameter can take.
+  /// The forms a parameter can take: each coordinate a number with its own
+  /// optimizer, one array, or a tuple or a dict with one leaf per coordinate.
   enum Form: String, CaseIterable, CustomStringConvertible {
-    case number, array, tuple
+    case number, array, tuple, dict
     var description: String { rawValue }
   }
 
@@ -110,6 +111,9 @@ import Testing
       case .number: return .list(xs.map { .number($0) })
       case .array: return .array(NumArray(xs))
       case .tuple: return .tuple(xs.map { .number($0) })
+      case .dict:
+        // Keys in an order that is not the coordinates' order: leaves are found by key.
+        return .dict(Dict(pairs: xs.indices.reversed().map { (DictKey(unchecked: .str("p\($0)")), .number(xs[$0])) }))
       }
     }
     globals["W0"] = row(ref.w0)
@@ -141,6 +145,7 @@ import Testing
       switch step {
       case .list(let items), .tuple(let items): return items.map { $0.asNumber! }
       case .array(let a): return a.storage
+      case .dict(let d): return (0..<n).map { d[DictKey(unchecked: .str("p\($0)"))]!.asNumber! }
       default: throw OptError(.typeError, "a step gave a \(step.typeName)")
       }
     }

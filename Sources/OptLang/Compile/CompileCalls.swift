@@ -247,19 +247,16 @@ extension Compiler {
       base, name, nameRange, evaluateArguments, range, caller, positional: argumentCodes,
       hasKeywords: !keywords.isEmpty)
     guard Methods.mutating.contains(name) && Compiler.isPlace(base) else { return call.site }
-    // `xs.append(v)`: the list is changed where it lives, without a copy.
+    // `xs.append(v)`, `d.update(e)`: the list or dict is changed where it lives, without a copy.
     let modify = try self.modify(base)
     let baseCode = try compile(base)
     return { f in
       let args = try evaluateArguments(f)
-      var result: Value = .none
-      var isList = false
+      var result: Value?
       try modify(f) { receiver in
-        guard case .list = receiver else { return }
-        isList = true
-        do { result = try Methods.mutateList(&receiver, name, args) } catch let e as OptError { throw e.locate(range) }
+        do { result = try Methods.mutate(&receiver, name, args) } catch let e as OptError { throw e.locate(range) }
       }
-      if isList { return result }
+      if let result { return result }
       return try call.withArguments(f, try baseCode(f), args)
     }
   }

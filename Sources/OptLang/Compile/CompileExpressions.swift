@@ -33,6 +33,8 @@ extension Compiler {
         return { f in .tuple([try a(f), try b(f)]) }
       }
       return { f in .tuple(try codes.map { try $0.run(f) }) }
+    case .dict(let entries):
+      return try compileDict(entries)
 
     case .unary(let op, let operand):
       return try withNumericFastPath(e) { try compileUnary(op, operand, range) }
@@ -106,7 +108,26 @@ extension Compiler {
       return try compileFunction(decl)
 
     case .listComprehension(let element, let clauses):
-      return try compileComprehension(element, clauses, range)
+      return try compileComprehension([element], clauses, range)
+    case .dictComprehension(let key, let value, let clauses):
+      return try compileComprehension([key, value], clauses, range)
+    }
+  }
+
+  /// `{key: value, ...}`: keys and values evaluated in order, a key that
+  /// cannot be one (a list, an array) an error at the key.
+  private func compileDict(_ entries: [(key: Expr, value: Expr)]) throws -> Eval {
+    let keys = try compileAll(entries.map(\.key))
+    let values = try compileAll(entries.map(\.value))
+    let ranges = entries.map(\.key.range)
+    return { f in
+      var d = Dict()
+      for k in 0..<keys.count {
+        let key: DictKey
+        do { key = try DictKey(try keys[k].run(f)) } catch let e as OptError { throw e.locate(ranges[k]) }
+        d[key] = try values[k].run(f)
+      }
+      return .dict(d)
     }
   }
 
@@ -176,7 +197,9 @@ extension Compiler {
 
   /// `[element for target in iterable if condition ...]`, run inline in the
   /// current frame; its variables have hidden slots, so they do not leak.
-  private func compileComprehension(_ element: Expr, _ clauses: [ComprehensionClause], _ range: SourceRange)
+  /// Given two elements, a key and a value, it makes a dict:
+  /// `{key: value for target in iterable ...}`.
+  private func compileComprehension(_ elements: [Expr], _ clauses: [ComprehensionClause], _ range: SourceRange)
     throws -> Eval
   {
     // Compile outermost first: the resolver gave the variables their slots in that order.
@@ -188,10 +211,23 @@ extension Compiler {
           try compileAll(clause.conditions), clause.iterable.range
         ))
     }
-    let elementCode = try compile(element)
+    let elementCode = try compile(elements[0])
     var inner: (Frame, inout [Value]) throws -> Void = { f, out in
       out.append(try elementCode(f))
       if out.count > Runtime.maxCollectionLength { try Runtime.checkLength(out.count, what: "this list") }
+    }
+    let isDict = elements.count == 2
+    if isDict {
+      // Keys and values alternate in `out`; each key is checked as it is made.
+      let valueCode = try compile(elements[1])
+      let keyRange = elements[0].range
+      inner = { f, out in
+        let key = try elementCode(f)
+        do { _ = try DictKey(key) } catch let e as OptError { throw e.locate(keyRange) }
+        out.append(key)
+        out.append(try valueCode(f))
+        if out.count > Runtime.maxCollectionLength { try Runtime.checkLength(out.count / 2, what: "this dict") }
+      }
     }
     for clause in compiled.reversed() {
       let next = inner
@@ -218,7 +254,10 @@ extension Compiler {
       for slot in cellSlots { f[slot] = .object(Cell(.unbound)) }
       var out: [Value] = []
       try body(f, &out)
-      return .list(out)
+      guard isDict else { return .list(out) }
+      var d = Dict()
+      for k in stride(from: 0, to: out.count, by: 2) { d[DictKey(unchecked: out[k])] = out[k + 1] }
+      return .dict(d)
     }
   }
 

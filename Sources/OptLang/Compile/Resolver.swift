@@ -304,6 +304,11 @@ final class Resolver {
     case .name(let name, let id): resolve(name, id, in: scope)
     case .list(let items), .tuple(let items):
       for item in items { walk(item, in: scope) }
+    case .dict(let entries):
+      for entry in entries {
+        walk(entry.key, in: scope)
+        walk(entry.value, in: scope)
+      }
     case .unary(_, let operand), .not(let operand): walk(operand, in: scope)
     case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r):
       walk(l, in: scope)
@@ -329,20 +334,27 @@ final class Resolver {
     case .attribute(let base, _, _): walk(base, in: scope)
     case .lambda(let decl): walkFunction(decl, in: scope)
     case .listComprehension(let element, let clauses):
-      // The first iterable is evaluated outside the comprehension's variables.
-      var pushed = 0
-      for clause in clauses {
-        walk(clause.iterable, in: scope)
-        var overlay: [String: Int] = [:]
-        bindComprehensionTarget(clause.target, into: &overlay, scope: scope)
-        scope.overlays.append(overlay)
-        pushed += 1
-        walk(clause.target, in: scope)
-        for condition in clause.conditions { walk(condition, in: scope) }
-      }
-      walk(element, in: scope)
-      scope.overlays.removeLast(pushed)
+      walkComprehension([element], clauses, in: scope)
+    case .dictComprehension(let key, let value, let clauses):
+      walkComprehension([key, value], clauses, in: scope)
     }
+  }
+
+  /// A comprehension's clauses, then its elements with the clauses' variables in force.
+  private func walkComprehension(_ elements: [Expr], _ clauses: [ComprehensionClause], in scope: Scope) {
+    // The first iterable is evaluated outside the comprehension's variables.
+    var pushed = 0
+    for clause in clauses {
+      walk(clause.iterable, in: scope)
+      var overlay: [String: Int] = [:]
+      bindComprehensionTarget(clause.target, into: &overlay, scope: scope)
+      scope.overlays.append(overlay)
+      pushed += 1
+      walk(clause.target, in: scope)
+      for condition in clause.conditions { walk(condition, in: scope) }
+    }
+    for element in elements { walk(element, in: scope) }
+    scope.overlays.removeLast(pushed)
   }
 
   private func bindComprehensionTarget(_ target: Expr, into overlay: inout [String: Int], scope: Scope) {

@@ -136,6 +136,7 @@ enum GradCheck {
     case .tuple(let items): return "a tuple of \(items.count)"
     case .list(let items): return "a list of \(items.count)"
     case .array(let a): return "an array of shape \(NumArray.describe(a.shape))"
+    case .dict(let d): return "a dict of \(d.count)"
     default: return v.typeNameWithArticle
     }
   }
@@ -159,6 +160,8 @@ enum Leaves {
     case .array(let a): out += a.storage
     case .list(let items), .tuple(let items):
       for item in items { try collect(item, what: what, into: &out) }
+    case .dict(let d):
+      for item in d.values { try collect(item, what: what, into: &out) }
     default:
       throw OptError(
         .typeError,
@@ -185,6 +188,9 @@ enum Leaves {
       return .array(copy)
     case .list(let items): return .list(items.map { rebuild($0, numbers, &next) })
     case .tuple(let items): return .tuple(items.map { rebuild($0, numbers, &next) })
+    case .dict(var d):
+      for k in 0..<d.count { d.modifyValue(at: k) { $0 = rebuild($0, numbers, &next) } }
+      return .dict(d)
     default: return template
     }
   }
@@ -215,6 +221,19 @@ enum Leaves {
         throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
       }
       for (i, (x, y)) in zip(xs, ys).enumerated() { try align(y, like: x, path: path + "[\(i)]", into: &out) }
+    case (.dict(let p), .dict(let g)):
+      // Matched by key, so the gradient's keys may come in another order.
+      for (key, x) in zip(p.keys, p.values) {
+        let place = path + "[\(Format.repr(key))]"
+        guard let y = g[DictKey(unchecked: key)] else {
+          throw OptError(.keyError, "gradcheck(): the gradient has no \(place), but the parameter has")
+        }
+        try align(y, like: x, path: place, into: &out)
+      }
+      if let extra = g.keys.first(where: { p.position(of: DictKey(unchecked: $0)) == nil }) {
+        throw OptError(
+          .keyError, "gradcheck(): the gradient has \(path)[\(Format.repr(extra))], but the parameter has not")
+      }
     default:
       throw mismatch(place, GradCheck.describe(param), GradCheck.describe(grad))
     }
@@ -248,6 +267,11 @@ enum Leaves {
     case .list(let items), .tuple(let items):
       for (i, item) in items.enumerated() {
         if let rest = path(&remaining, item) { return "[\(i)]" + rest }
+      }
+      return nil
+    case .dict(let d):
+      for (key, item) in zip(d.keys, d.values) {
+        if let rest = path(&remaining, item) { return "[\(Format.repr(key))]" + rest }
       }
       return nil
     default: return nil

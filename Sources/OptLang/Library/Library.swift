@@ -9,7 +9,8 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + GradCheck.builtins).map {
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins
+      + GradCheck.builtins).map {
         ($0.name, $0)
       })
 
@@ -29,7 +30,7 @@ public enum Library {
     "max", "sum", "mean", "sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "tanh", "floor", "ceil", "pow",
     "maximum", "minimum", "sign", "isnan", "isfinite", "array", "zeros", "ones", "full", "linspace", "arange",
     "dot", "norm", "argmin", "argmax", "where", "format", "help", "seed", "rand", "randn", "uniform", "sorted",
-    "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr",
+    "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr", "dict",
     "gradcheck",
   ]
 

@@ -1,9 +1,11 @@
-/// Methods of lists, tuples, strings and arrays, called as `value.name(...)`.
-/// A method that changes a list (`append`, `pop`, ...) changes the variable it
-/// was called on; lists have value semantics, so no other variable sees it.
+/// Methods of lists, tuples, strings, arrays and dicts, called as `value.name(...)`.
+/// A method that changes a list or a dict (`append`, `update`, ...) changes the
+/// variable it was called on; they have value semantics, so no other variable sees it.
 public enum Methods {
   /// The names of the methods that change a list in place.
-  public static let mutating: Set<String> = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"]
+  static let listMutating: Set<String> = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"]
+  /// The names of the methods that change a list or a dict in place.
+  public static let mutating = listMutating.union(DictMethods.mutating)
 
   static let listMethods = [
     "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "index", "count", "copy",
@@ -30,7 +32,20 @@ public enum Methods {
     case .tuple: return tupleMethods
     case .string: return stringMethods
     case .array: return arrayMethods
+    case .dict: return DictMethods.names
     default: return []
+    }
+  }
+
+  /// Runs a method that changes a list or a dict, on the receiver itself;
+  /// nil if the receiver has no such method.
+  static func mutate(_ receiver: inout Value, _ name: String, _ args: Arguments) throws -> Value? {
+    var args = args
+    args.setMethod(name, of: receiver.typeName)
+    switch receiver {
+    case .list where listMutating.contains(name): return try mutateList(&receiver, name, args)
+    case .dict: return try DictMethods.mutate(&receiver, name, args)
+    default: return nil
     }
   }
 
@@ -102,7 +117,7 @@ public enum Methods {
       case "copy":
         try args.check(min: 0, max: 0)
         return receiver
-      case _ where mutating.contains(name):
+      case _ where listMutating.contains(name):
         // A list method on a temporary (or a tuple): works on a copy.
         var copy = receiver
         if case .tuple = receiver {
@@ -115,6 +130,8 @@ public enum Methods {
       return try stringMethod(text.value, name, args)
     case .array(let a):
       return try arrayMethod(a, name, args)
+    case .dict(let d):
+      return try DictMethods.call(d, name, args)
     case .object(let o):
       return try o.callMethod(name, args)
     default:

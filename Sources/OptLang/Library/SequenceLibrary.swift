@@ -28,15 +28,18 @@ enum SequenceLibrary {
           return .none
         }),
       Builtin(
-        "len", "len(x)", "The number of elements of a list, tuple, array, string or range.", parameters: ["x"],
+        "len", "len(x)", "The number of elements of a list, tuple, array, string or range, or of keys of a dict.",
+        parameters: ["x"],
         .unary { v in
           switch v {
           case .list(let items), .tuple(let items): return .number(Double(items.count))
           case .array(let a):
             guard let n = a.shape.first else { throw OptError(.typeError, "a 0-d array has no length") }
             return .number(Double(n))
+          case .dict(let d): return .number(Double(d.count))
           case .string(let s): return .number(Double(s.value.unicodeScalars.count))
           case .object(let r as RangeObject): return .number(Double(r.count))
+          case .object(let view as DictView): return .number(Double(view.items.count))
           default: throw OptError(.typeError, "\(v.typeNameWithArticle) has no length")
           }
         }),

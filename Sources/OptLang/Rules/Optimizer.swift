@@ -3,9 +3,9 @@ import Foundation
 /// A rule with its hyperparameters chosen, and the state it carries between
 /// steps: `opt = adam(eta=0.1)`, then `w = opt.step(w, g)` in a loop.
 ///
-/// Parameters may be a number, an array, or a tuple or list of those; every
-/// leaf has its own state, created at the first step, and the result has the
-/// structure of `w`. Optimizers are references: two names for one optimizer
+/// Parameters may be a number, an array, or a tuple, list or dict of those
+/// (nested as deep as you like); every leaf has its own state, created at the
+/// first step, and the result has the structure of `w`. Optimizers are references: two names for one optimizer
 /// share its steps.
 public final class Optimizer: RuntimeObject {
   public let rule: Rule
@@ -17,15 +17,11 @@ public final class Optimizer: RuntimeObject {
   public private(set) var t = 0
   /// Every leaf's state variables, leaf after leaf, each in the rule's order.
   private var states: [Value] = []
-  /// Per leaf: its shape at the first step (nil for a number, else the array length).
-  private var shapes: [Int?] = []
+  /// The parameters' structure and shapes at the first step; nil before it.
+  private var tree: ParameterTree?
   /// Whether a hyperparameter is a schedule, to be evaluated at every step.
   private let hasSchedule: Bool
-  /// Whether the first step's parameters were one leaf (state is then one record).
-  private var singleLeaf = true
   private var warnedAboutDivergence = false
-  /// Where the step is in structured parameters, for messages; kept to spare an allocation per step.
-  private var path: [Int] = []
   unowned(unsafe) let runtime: Runtime
 
   init(rule: Rule, hyperparameters: [Value], function: UserFunction, runtime: Runtime) {
@@ -38,8 +34,6 @@ public final class Optimizer: RuntimeObject {
       return false
     }
   }
-
-  private var leafCount: Int { shapes.count }
 
   public override var typeName: String { "optimizer" }
 
@@ -99,18 +93,18 @@ public final class Optimizer: RuntimeObject {
   public func reset() {
     t = 0
     states = []
-    shapes = []
+    tree = nil
     warnedAboutDivergence = false
   }
 
-  /// The state: a record of the state variables for one leaf, a list of
-  /// records (one per leaf, in order) for structured parameters, None before
-  /// the first step.
+  /// The state: a record of the state variables for one leaf; for
+  /// structured parameters a list of records (one per leaf, in order) or, for
+  /// a dict, a dict of the same keys; None before the first step.
   var stateValue: Value {
-    guard leafCount > 0 else { return .none }
+    guard let tree else { return .none }
     let n = rule.stateSlots.count
-    let records = (0..<leafCount).map { leaf in
-      Value.object(
+    func record(_ leaf: Int) -> Value {
+      .object(
         Record(
           name: "state",
           fields: rule.stateNames.enumerated().map { k, name in
@@ -118,39 +112,60 @@ public final class Optimizer: RuntimeObject {
             return (name, v.isUnboundValue ? .none : v)
           }))
     }
-    return singleLeaf ? records[0] : .list(records)
+    /// A sequence's states are one flat list, its dicts kept as dicts.
+    func parts(_ node: ParameterTree) -> [Value] {
+      switch node {
+      case .sequence(let children): return children.flatMap(parts)
+      default: return [state(node)]
+      }
+    }
+    func state(_ node: ParameterTree) -> Value {
+      switch node {
+      case .leaf(let index, _): return record(index)
+      case .sequence: return .list(parts(node))
+      case .dict(let keys, let children):
+        var d = Dict()
+        for key in keys {
+          let k = DictKey(unchecked: key)
+          d[k] = state(children[k]!)
+        }
+        return .dict(d)
+      }
+    }
+    return state(tree)
   }
 
   // MARK: Stepping
 
-  /// One step: `w` moved by the rule, given the gradient `g`.
+  /// One step: `w` moved by the rule, given the gradient `g`. The structure
+  /// and shapes are checked first, so a bad gradient changes nothing.
   public func step(_ w: Value, _ g: Value) throws -> Value {
+    let tree: ParameterTree
+    if let known = self.tree {
+      try known.check(w, g)
+      tree = known
+    } else {
+      var leaves = 0
+      tree = try ParameterTree(w, g, leaves: &leaves)
+      self.tree = tree
+      states = Array(repeating: .unbound, count: leaves * rule.stateSlots.count)
+    }
     t += 1
-    let hypers = hasSchedule ? try hyperparametersAtThisStep() : hyperparameters
-    var index = 0
-    let first = leafCount == 0
-    if first { singleLeaf = Optimizer.isLeaf(w) }
+    let first = t == 1
     let result: Value
-    path.removeAll(keepingCapacity: true)
-    // One frame serves every leaf of this step: the hyperparameters are
-    // written once, the rest of the frame is cleared between leaves.
-    let frameSize = function.code.frameSize
-    let base = try runtime.pushFrame(frameSize)
-    defer { runtime.popFrame(base, frameSize) }
-    (base + 2).initialize(to: .number(Double(t)))
-    for i in 0..<hypers.count { (base + 3 + i).initialize(to: hypers[i]) }
     do {
-      result = try step(w, g, &index, base)
+      let hypers = hasSchedule ? try hyperparametersAtThisStep() : hyperparameters
+      // One frame serves every leaf of this step: the hyperparameters are
+      // written once, the rest of the frame is cleared between leaves.
+      let frameSize = function.code.frameSize
+      let base = try runtime.pushFrame(frameSize)
+      defer { runtime.popFrame(base, frameSize) }
+      (base + 2).initialize(to: .number(Double(t)))
+      for i in 0..<hypers.count { (base + 3 + i).initialize(to: hypers[i]) }
+      result = try step(w, g, tree, base)
     } catch {
       if first { reset() } else { t -= 1 }
       throw error
-    }
-    if !first && index != leafCount {
-      t -= 1
-      throw OptError(
-        .valueError,
-        "this optimizer took \(leafCount) parameter\(leafCount == 1 ? "" : "s") at its first step and now gets \(index)",
-        hint: "each optimizer keeps state for the parameters it first saw: make a new one, or call opt.reset()")
     }
     if !warnedAboutDivergence { warnIfDiverged(before: w, after: result) }
     return result
@@ -173,95 +188,36 @@ public final class Optimizer: RuntimeObject {
     return values
   }
 
-  static func isArray(_ v: Value) -> Bool {
-    if case .array = v { return true }
-    return false
-  }
-
-  static func isLeaf(_ v: Value) -> Bool {
-    switch v {
-    case .tuple, .list: return false
-    default: return true
-    }
-  }
-
-  private static func shapeText(_ v: Value) -> String {
-    switch v {
-    case .number, .bool: return "a number"
-    case .array(let a): return "an array of \(a.count)"
-    case .tuple(let items): return "a tuple of \(items.count)"
-    case .list(let items): return "a list of \(items.count)"
-    default: return "\(v.typeNameWithArticle)"
-    }
-  }
-
-  /// Where a leaf is in the parameters, for messages: `[1][0]`.
-  private static func text(_ path: [Int]) -> String { path.map { "[\($0)]" }.joined() }
-
-  private func step(_ w: Value, _ g: Value, _ index: inout Int, _ base: Frame) throws
-    -> Value
-  {
-    switch (w, g) {
-    case (.tuple(let ws), .tuple(let gs)), (.list(let ws), .list(let gs)), (.tuple(let ws), .list(let gs)),
-      (.list(let ws), .tuple(let gs)):
-      guard ws.count == gs.count else {
-        let p = Optimizer.text(path)
-        throw OptError(
-          .valueError,
-          "the gradient must have the shape of the parameters: w\(p) is \(Optimizer.shapeText(w)), g\(p) is \(Optimizer.shapeText(g))"
-        )
-      }
+  /// Steps every leaf of `w` (already checked against `tree`); the result has
+  /// the structure of `w`, a dict its keys in `w`'s order.
+  private func step(_ w: Value, _ g: Value, _ tree: ParameterTree, _ base: Frame) throws -> Value {
+    switch (tree, w, g) {
+    case (.leaf(let index, _), _, _):
+      return try stepLeaf(w, g, index, base)
+    case (.sequence(let children), _, _):
+      guard let ws = ParameterTree.items(w), let gs = ParameterTree.items(g) else { return w }
       var out: [Value] = []
       out.reserveCapacity(ws.count)
-      for k in 0..<ws.count {
-        path.append(k)
-        out.append(try step(ws[k], gs[k], &index, base))
-        path.removeLast()
-      }
+      for k in 0..<ws.count { out.append(try step(ws[k], gs[k], children[k], base)) }
       if case .tuple = w { return .tuple(out) }
       return .list(out)
-    default:
-      let shape: Int?
-      switch (w, g) {
-      case (.number, .number), (.bool, .number), (.number, .bool): shape = nil
-      case (.array(let a), .array(let b)) where a.count == b.count: shape = a.count
-      default:
-        let p = Optimizer.text(path)
-        guard w.asNumber != nil || Optimizer.isArray(w) else {
-          throw OptError(
-            .typeError,
-            "a parameter must be a number, an array, or a tuple or list of those; w\(p) is \(w.typeNameWithArticle)")
-        }
-        throw OptError(
-          .valueError,
-          "the gradient must have the shape of the parameter: w\(p) is \(Optimizer.shapeText(w)), g\(p) is \(Optimizer.shapeText(g))"
-        )
+    case (.dict(_, let children), .dict(let wd), .dict(let gd)):
+      var out = Dict()
+      for (key, value) in zip(wd.keys, wd.values) {
+        let k = DictKey(unchecked: key)
+        out[k] = try step(value, gd[k]!, children[k]!, base)
       }
-      defer { index += 1 }
-      return try stepLeaf(w, g, index, shape, base)
+      return .dict(out)
+    default:
+      return w  // `check` has ruled this out
     }
   }
 
   /// Runs the rule's body once for one leaf, with its state, in the step's
   /// frame (whose `t` and hyperparameter slots are already set).
-  private func stepLeaf(_ w: Value, _ g: Value, _ index: Int, _ shape: Int?, _ base: Frame) throws -> Value {
+  private func stepLeaf(_ w: Value, _ g: Value, _ index: Int, _ base: Frame) throws -> Value {
     let slots = rule.stateSlots
     let n = slots.count
-    if index == leafCount {
-      guard t == 1 else {
-        throw OptError(
-          .valueError, "this optimizer took \(leafCount) parameters at its first step and now gets more",
-          hint: "make a new optimizer, or call opt.reset()")
-      }
-      states.append(contentsOf: repeatElement(Value.unbound, count: n))
-      shapes.append(shape)
-    } else if shapes[index] != shape {
-      let before = shapes[index].map { "an array of \($0)" } ?? "a number"
-      let now = shape.map { "an array of \($0)" } ?? "a number"
-      throw OptError(
-        .valueError, "parameter \(index) was \(before) at the first step and is now \(now)",
-        hint: "make a new optimizer, or call opt.reset()")
-    }
     let code = function.code
     // A previous leaf's locals must not leak into this one.
     if index > 0 {
@@ -292,6 +248,7 @@ public final class Optimizer: RuntimeObject {
       case .number(let x): return x.isFinite
       case .array(let a): return a.storage.allSatisfy(\.isFinite)
       case .tuple(let items), .list(let items): return items.allSatisfy(finite)
+      case .dict(let d): return d.values.allSatisfy(finite)
       default: return true
       }
     }

@@ -83,7 +83,7 @@ public enum Format {
     return out
   }
 
-  private static func write(_ v: Value, into out: inout String, depth: Int) {
+  static func write(_ v: Value, into out: inout String, depth: Int) {
     if depth > 50 {
       out += "..."
       return
@@ -102,6 +102,7 @@ public enum Format {
       writeItems(items, into: &out, depth: depth)
       out += items.count == 1 ? ",)" : ")"
     case .array(let a): out += ArrayFormat.repr(a)
+    case .dict(let d): writeDict(d, into: &out, depth: depth)
     case .function(let f): out += f.repr
     case .object(let o): out += o.repr
     case .unbound: out += "<unbound>"

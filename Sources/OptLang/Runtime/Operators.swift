@@ -129,6 +129,7 @@ public enum Operators {
     case .none: return false
     case .string(let s): return !s.value.isEmpty
     case .list(let items), .tuple(let items): return !items.isEmpty
+    case .dict(let d): return !d.isEmpty
     case .array(let a):
       if a.count == 1 { return a[0] != 0 }
       throw OptError(
@@ -139,6 +140,7 @@ public enum Operators {
         hint: a.count == 0 ? "use a.size > 0" : "use any(a) or all(a)")
     case .object(let o):
       if let r = o as? RangeObject { return r.count > 0 }
+      if let view = o as? DictView { return !view.items.isEmpty }
       return true
     case .function: return true
     case .unbound: return false
@@ -154,6 +156,7 @@ public enum Operators {
     case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
       return s.count == t.count && zip(s, t).allSatisfy { equal($0, $1) }
     case (.array(let p), .array(let q)): return p.shape == q.shape && p.storage == q.storage
+    case (.dict(let p), .dict(let q)): return Dict.equal(p, q)
     default: return Value.identical(a, b)
     }
   }
@@ -219,6 +222,8 @@ public enum Operators {
   public static func contains(_ container: Value, _ item: Value) throws -> Bool {
     switch container {
     case .list(let items), .tuple(let items): return items.contains { equal($0, item) }
+    case .object(let view as DictView): return view.items.contains { equal($0, item) }
+    case .dict(let d): return d.position(of: try DictKey(item)) != nil
     case .array(let a):
       guard let x = item.asNumber else { return false }
       return a.storage.contains(x)
@@ -270,6 +275,7 @@ extension Value {
     case (.list(let s), .list(let t)), (.tuple(let s), .tuple(let t)):
       return s.withUnsafeBufferPointer { p in t.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
         && s.count == t.count
+    case (.dict(let p), .dict(let q)): return p.storage === q.storage
     case (.array(let p), .array(let q)):
       return p.storage.withUnsafeBufferPointer { x in
         q.storage.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress }

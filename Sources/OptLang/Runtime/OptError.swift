@@ -10,6 +10,7 @@ public enum ErrorKind: String, Sendable {
   case typeError = "TypeError"
   case valueError = "ValueError"
   case indexError = "IndexError"
+  case keyError = "KeyError"
   case zeroDivisionError = "ZeroDivisionError"
   case recursionError = "RecursionError"
   case memoryError = "MemoryError"

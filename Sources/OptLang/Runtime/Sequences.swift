@@ -23,6 +23,10 @@ public struct Elements {
       guard a.ndim > 0 else { throw OptError(.typeError, "a 0-d array cannot be iterated over") }
       storage = a.ndim == 1 && !a.isBool ? .numbers(a.storage) : .rows(a)
       count = a.shape[0]
+    case .dict(let d):
+      // As Python: a dict iterates over its keys, in insertion order.
+      storage = .values(d.keys)
+      count = d.count
     case .string(let s):
       // Python's strings are sequences of code points.
       let scalars = Array(s.value.unicodeScalars)
@@ -31,6 +35,9 @@ public struct Elements {
     case .object(let r as RangeObject):
       storage = .range(r)
       count = r.count
+    case .object(let view as DictView):
+      storage = .values(view.items)
+      count = view.items.count
     default:
       var hint: String?
       if v.asNumber != nil { hint = "to loop n times, write: for i in range(n):" }

@@ -29,6 +29,7 @@ public enum Subscripts {
     case .array(let a):
       if case .number = index, a.ndim == 1 { return .number(a[try position(index, count: a.count, typeName: "array")]) }
       return try ArrayIndexing.get(a, index)
+    case .dict(let d): return try d.value(for: index)
     case .string(let s):
       let scalars = Array(s.value.unicodeScalars)
       return .str(String(Character(scalars[try position(index, count: scalars.count, typeName: "string")])))
@@ -60,6 +61,11 @@ public enum Subscripts {
       } else {
         try ArrayIndexing.set(&a, index, value)
       }
+    case .dict(var d):
+      let key = try DictKey(index)
+      container = .none  // the dict's only owner is now `d`: written in place
+      d[key] = value
+      container = .dict(d)
     case .tuple:
       throw OptError(.typeError, "a tuple cannot be changed; make a list instead: list(t)")
     case .string:
@@ -77,6 +83,11 @@ public enum Subscripts {
       container = .none
       defer { container = .list(items) }
       try body(&items[k])
+    case .dict(var d):
+      guard let k = d.position(of: try DictKey(index)) else { throw d.missing(index) }
+      container = .none
+      defer { container = .dict(d) }
+      try d.modifyValue(at: k, body)
     default:
       var element = try get(container, index)
       try body(&element)

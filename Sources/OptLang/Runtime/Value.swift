@@ -1,6 +1,7 @@
 /// A value of the language. Numbers, booleans and None are stored inline with
 /// no allocation; lists, tuples and arrays are Swift collections, so they have
-/// value semantics with copy-on-write for free; everything else is an object.
+/// value semantics with copy-on-write for free (a dict copies on write by
+/// hand, see `Dict`); everything else is an object.
 ///
 /// The layout is 9 bytes (16 with padding): a number costs no more than a
 /// Double plus a tag, which keeps the interpreter's arithmetic unboxed.
@@ -12,6 +13,7 @@ public enum Value {
   case list([Value])
   case tuple([Value])
   case array(NumArray)
+  case dict(Dict)
   case function(Callable)
   case object(RuntimeObject)
   /// A variable that has not been assigned yet. Never visible to programs:
@@ -61,6 +63,7 @@ extension Value {
     case .list: return "list"
     case .tuple: return "tuple"
     case .array: return "array"
+    case .dict: return "dict"
     case .function(let f): return f.typeName
     case .object(let o): return o.typeName
     case .unbound: return "unbound"

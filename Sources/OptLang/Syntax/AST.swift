@@ -21,6 +21,8 @@ public struct Expr: Sendable {
     case name(String, NameID)
     case list([Expr])
     case tuple([Expr])
+    /// `{key: value, ...}`.
+    case dict([(key: Expr, value: Expr)])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
     /// `a < b <= c`: the first operand and each (operator, operand) after it.
@@ -40,6 +42,8 @@ public struct Expr: Sendable {
     case lambda(FunctionDecl)
     /// `[element for target in iterable if condition ...]`.
     case listComprehension(element: Expr, clauses: [ComprehensionClause])
+    /// `{key: value for target in iterable if condition ...}`.
+    case dictComprehension(key: Expr, value: Expr, clauses: [ComprehensionClause])
   }
 }
 

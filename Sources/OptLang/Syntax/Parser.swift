@@ -814,7 +814,7 @@ public struct Parser {
       try expect(.rbracket, "']' to close the list opened at \(token.range.location)")
       return Expr(.list(items), range(from: token.range))
     case .lbrace:
-      throw error("dictionaries and sets are not part of optrepl's language", hint: "use a list or a tuple")
+      return try parseDict()
     case .unsupportedKeyword:
       throw error("'\(token.text)' is Python, but not part of optrepl's language")
     case .newline, .eof, .dedent:
@@ -822,6 +822,40 @@ public struct Parser {
     default:
       throw error("expected a value, but found \(describe(token))")
     }
+  }
+
+  /// dict -> '{' (test ':' test (comprehension_clauses | (',' test ':' test)* ','?))? '}'
+  private mutating func parseDict() throws -> Expr {
+    let open = advance()
+    try enterNesting()
+    defer { nesting -= 1 }
+    var entries: [(key: Expr, value: Expr)] = []
+    while !check(.rbrace) {
+      if check(.starStar) {
+        throw error("'**' unpacking in a dict is not part of optrepl's language", hint: "use d.update(other)")
+      }
+      let key = try parseTest()
+      guard match(.colon) else {
+        if entries.isEmpty && (check(.comma) || check(.rbrace) || check(.kwFor)) {
+          throw OptError(
+            .syntaxError, "sets are not part of optrepl's language", at: range(from: open.range),
+            hint: "use a list [a, b], or a dict {key: value}")
+        }
+        throw OptError(
+          .syntaxError, "expected ':' and a value after this dict key, but found \(describe(current))",
+          at: key.range, hint: "a dict is written {key: value, key: value}")
+      }
+      let value = try parseTest()
+      if entries.isEmpty && check(.kwFor) {
+        let clauses = try parseComprehensionClauses()
+        try expect(.rbrace, "'}' to close the dict comprehension")
+        return Expr(.dictComprehension(key: key, value: value, clauses: clauses), range(from: open.range))
+      }
+      entries.append((key, value))
+      if !match(.comma) { break }
+    }
+    try expect(.rbrace, "'}' to close the dict opened at \(open.range.location)")
+    return Expr(.dict(entries), range(from: open.range))
   }
 
   /// strings -> (STRING | FSTRING)+   (adjacent literals are joined)
