@@ -165,6 +165,7 @@ results = {name: fit(opt, 20) for name, opt in race.items()}
 finals = [results[n]["test"][-1] for n in race]
 out["winner_index"] = int(np.argmax(finals))
 out["winner_test"] = max(finals)
+out["names.index(lowest_loss)"] = int(np.argmin([results[n]["loss"][-1] for n in race]))
 out["momentum_test"] = results["momentum"]["test"][-1]
 out["adam_test"] = results["Adam"]["test"][-1]
 out["adam_loss"] = results["Adam"]["loss"][-1]
