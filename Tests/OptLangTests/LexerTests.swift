@@ -291,7 +291,7 @@ import Testing
     let bang = try #require(lexError("if !done:\n    pass\n"))
     #expect(bang.message == "'!' on its own is not an operator")
     #expect(bang.hint == "write 'not x' for negation, 'a != b' for inequality")
-    #expect(lexError("a & b")?.hint == "write 'and' / 'or' for logic")
+    #expect(lexError("m &= b")?.message == "'&=' is not supported")
     #expect(lexError("a ^ 2")?.hint == "write '**' for powers")
   }
 

@@ -132,6 +132,12 @@ extension Compiler {
   }
 
   private func compileUnary(_ op: UnaryOperator, _ operand: Expr, _ range: SourceRange) throws -> Eval {
+    if op == .invert {
+      let code = try compile(operand)
+      return { f in
+        do { return try Operators.unary(.invert, try code(f)) } catch let e as OptError { throw e.locate(range) }
+      }
+    }
     if case .number(let x) = operand.kind {
       let v = Value.number(op == .negate ? -x : x)
       return { _ in v }

@@ -18,7 +18,9 @@ extension Compiler {
       guard let v = constantValue(operand), v.asNumber != nil else { return nil }
       return try? Operators.unary(op, v)
     case .binary(let op, let l, let r):
-      guard op != .matmul, let a = constantValue(l)?.asNumber, let b = constantValue(r)?.asNumber else { return nil }
+      guard op != .matmul && op != .bitAnd && op != .bitOr, let a = constantValue(l)?.asNumber,
+        let b = constantValue(r)?.asNumber
+      else { return nil }
       return .number(Operators.apply(op, a, b))
     case .compare(let first, let rest) where rest.count == 1:
       guard let a = constantValue(first), let b = constantValue(rest[0].1) else { return nil }

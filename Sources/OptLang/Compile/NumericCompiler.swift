@@ -109,11 +109,13 @@ extension Compiler {
       case .cell: return nil
       }
     case .unary(let op, let operand):
-      guard let inner = compileNumeric(operand)?.code else { return nil }
+      guard op != .invert, let inner = compileNumeric(operand)?.code else { return nil }
       if op == .plus { return .code(NumericCode(code: inner)) }
       return .code(NumericCode(code: { f in -inner(f) }))
     case .binary(let op, let l, let r):
-      guard op != .matmul, let a = numericOperand(l), let b = numericOperand(r) else { return nil }
+      guard op != .matmul && op != .bitAnd && op != .bitOr, let a = numericOperand(l), let b = numericOperand(r) else {
+        return nil
+      }
       if case .constant(let x) = a, case .constant(let y) = b {
         return .constant(NumericConstant(x: Operators.apply(op, x.x, y.x)))
       }
@@ -125,7 +127,7 @@ extension Compiler {
       case .floorDivide: return .code(Compiler.numericBinary(FloorDivideOperator.self, a, b))
       case .modulo: return .code(Compiler.numericBinary(ModuloOperator.self, a, b))
       case .power: return .code(Compiler.numericBinary(PowerOperator.self, a, b))
-      case .matmul: return nil
+      case .matmul, .bitAnd, .bitOr: return nil
       }
     case .call(let callee, let arguments, let keywords):
       guard keywords.isEmpty, (1...2).contains(arguments.count),

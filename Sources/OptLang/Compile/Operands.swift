@@ -108,10 +108,10 @@ extension Compiler {
     case .floorDivide: return try specialise(FloorDivideOperator.self, l, r, range)
     case .modulo: return try specialise(ModuloOperator.self, l, r, range)
     case .power: return try specialise(PowerOperator.self, l, r, range)
-    case .matmul:
+    case .matmul, .bitAnd, .bitOr:
       let left = try compile(l)
       let right = try compile(r)
-      return { f in try Compiler.slowBinary(.matmul, try left(f), try right(f), range) }
+      return { f in try Compiler.slowBinary(op, try left(f), try right(f), range) }
     }
   }
 

@@ -140,8 +140,8 @@ indirect enum ParameterTree {
 
   // MARK: Shapes
 
-  /// An array's shape. Arrays are 1-D today; this becomes `a.shape` when they have dimensions.
-  static func shape(of a: NumArray) -> [Int] { [a.count] }
+  /// An array's shape.
+  static func shape(of a: NumArray) -> [Int] { a.shape }
 
   /// Whether `w` and `g` have the same shape: the rule's element-wise
   /// arithmetic must not broadcast a gradient into a parameter.
@@ -151,7 +151,7 @@ indirect enum ParameterTree {
   static func describe(_ shape: [Int]?) -> String {
     guard let shape else { return "a number" }
     if shape.count == 1 { return "an array of \(shape[0])" }
-    return "an array of shape (" + shape.map(String.init).joined(separator: ", ") + ")"
+    return "an array of shape \(NumArray.describe(shape))"
   }
 
   static func describe(_ v: Value) -> String {

@@ -30,7 +30,7 @@ public enum ArrayMath {
     case .floorDivide: out = Broadcast.combine(p, q, shape: shape, Operators.floorDivide)
     case .modulo: out = Broadcast.combine(p, q, shape: shape, Operators.modulo)
     case .power: out = Broadcast.combine(p, q, shape: shape, Operators.power)
-    case .matmul: return nil  // handled above
+    case .matmul, .bitAnd, .bitOr: return nil  // handled above and in Operators.logic
     }
     return wrap(out)
   }

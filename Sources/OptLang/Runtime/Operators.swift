@@ -14,7 +14,7 @@ public enum Operators {
     case .floorDivide: return floorDivide(x, y)
     case .modulo: return modulo(x, y)
     case .power: return power(x, y)
-    case .matmul: return .nan  // never reached: `binary` refuses two numbers first
+    case .matmul, .bitAnd, .bitOr: return .nan  // never reached: `binary` takes these first
     }
   }
 
@@ -52,6 +52,7 @@ public enum Operators {
   /// A binary operator on any two values: the general path behind the
   /// compiled fast path for two numbers.
   public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    if op == .bitAnd || op == .bitOr { return try logic(op, a, b) }
     if let x = a.asNumber, let y = b.asNumber {
       guard op != .matmul else {
         throw OptError(.typeError, "'@' multiplies matrices (arrays), not numbers", hint: "use '*' for numbers")
@@ -114,8 +115,51 @@ public enum Operators {
     }
   }
 
-  /// Unary minus (and plus): numbers, element-wise on arrays.
+  /// `&` and `|`: logic on bools and boolean arrays (numpy's masks), bitwise on whole numbers.
+  static func logic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    let and = op == .bitAnd
+    if case .bool(let x) = a, case .bool(let y) = b { return .bool(and ? x && y : x || y) }
+    if let x = a.asNumber, let y = b.asNumber {
+      for z in [x, y] where z != z.rounded(.towardZero) || abs(z) >= 9e15 {
+        throw OptError(
+          .typeError, "'\(op.rawValue)' needs whole numbers or boolean arrays, not \(Format.number(z))",
+          hint: "for logic on conditions, write 'and' / 'or'")
+      }
+      return .number(Double(and ? Int(x) & Int(y) : Int(x) | Int(y)))
+    }
+    if let p = try ArrayMath.operand(a), let q = try ArrayMath.operand(b) {
+      let shape = try Broadcast.checkedShape(p.shape, q.shape, "combine with '\(op.rawValue)'")
+      let bools = (p.isBool || p.ndim == 0) && (q.isBool || q.ndim == 0)
+      guard bools || (p.storage + q.storage).allSatisfy({ $0 == $0.rounded(.towardZero) && abs($0) < 9e15 }) else {
+        throw OptError(
+          .typeError, "'\(op.rawValue)' needs boolean arrays (masks) or whole numbers",
+          hint: "combine conditions as (a > 0) \(op.rawValue) (b < 1), with brackets")
+      }
+      let out =
+        and
+        ? Broadcast.combine(p, q, shape: shape) { Double(Int($0) & Int($1)) }
+        : Broadcast.combine(p, q, shape: shape) { Double(Int($0) | Int($1)) }
+      return ArrayMath.wrap(out.asBool(bools))
+    }
+    throw OptError(
+      .typeError, "cannot use '\(op.rawValue)' on \(a.typeNameWithArticle) and \(b.typeNameWithArticle)",
+      hint: "for logic on single values, write 'and' / 'or'")
+  }
+
+  /// Unary minus (and plus): numbers, element-wise on arrays; `~` inverts bools and masks.
   public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+    if op == .invert {
+      switch v {
+      case .bool(let b): return .bool(!b)
+      case .array(let a) where a.isBool: return .array(a.map { $0 == 0 ? 1 : 0 }.asBool(true))
+      case .array(let a): return .array(a.map { Double(~Int($0)) })
+      default:
+        guard let x = v.asNumber else {
+          throw OptError(.typeError, "cannot use '~' on \(v.typeNameWithArticle)")
+        }
+        return .number(Double(~(try Runtime.wholeNumber(x, what: "'~' operand"))))
+      }
+    }
     if let x = v.asNumber { return .number(op == .negate ? -x : x) }
     if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a.asBool(false)) }
     throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on \(v.typeNameWithArticle)")

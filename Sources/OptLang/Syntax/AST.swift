@@ -73,6 +73,8 @@ public struct ComprehensionClause: Sendable {
 public enum UnaryOperator: String, Sendable {
   case negate = "-"
   case plus = "+"
+  /// `~`: logical not of a boolean array (or bool), bitwise not of a whole number.
+  case invert = "~"
 }
 
 public enum BinaryOperator: String, Sendable {
@@ -85,6 +87,9 @@ public enum BinaryOperator: String, Sendable {
   case power = "**"
   /// Matrix multiplication (numpy's `matmul`); numbers alone are an error.
   case matmul = "@"
+  /// `&` and `|`: element-wise logic on boolean arrays (numpy's masks), bitwise on whole numbers.
+  case bitAnd = "&"
+  case bitOr = "|"
 }
 
 public enum CompareOperator: String, Sendable {

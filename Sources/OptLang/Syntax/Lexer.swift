@@ -438,6 +438,12 @@ struct Lexer {
         n == UInt8(ascii: "=") ? op(.slashAssign, 2) : op(.slash, 1)
       }
     case UInt8(ascii: "%"): n == UInt8(ascii: "=") ? op(.percentAssign, 2) : op(.percent, 1)
+    case UInt8(ascii: "&"), UInt8(ascii: "|"):
+      guard n != UInt8(ascii: "=") else {
+        throw error("'\(Character(Unicode.Scalar(c)))=' is not supported", i, i + 2, hint: "write m = m & other")
+      }
+      op(c == UInt8(ascii: "&") ? .ampersand : .pipe, 1)
+    case UInt8(ascii: "~"): op(.tilde, 1)
     case UInt8(ascii: "@"):
       guard n != UInt8(ascii: "=") else {
         throw error("'@=' is not supported", i, i + 2, hint: "write A = A @ B")
@@ -456,10 +462,7 @@ struct Lexer {
       var j = i + 1
       while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
       let text = String(decoding: bytes[i..<j], as: UTF8.self)
-      let hint: String? =
-        text == "&" || text == "|"
-        ? "write 'and' / 'or' for logic"
-        : text == "^" ? "write '**' for powers" : nil
+      let hint: String? = text == "^" ? "write '**' for powers" : nil
       throw error("'\(text)' is not allowed here", i, j, hint: hint)
     }
   }

@@ -592,12 +592,16 @@ public struct Parser {
     return Expr(.compare(first, rest), first.range.to(rest.last!.1.range))
   }
 
+  /// The binary operators by precedence, loosest first (Python's order).
   private static let binaryLevels: [[TokenKind: BinaryOperator]] = [
+    [.pipe: .bitOr],
+    [.ampersand: .bitAnd],
     [.plus: .add, .minus: .subtract],
     [.star: .multiply, .slash: .divide, .slashSlash: .floorDivide, .percent: .modulo, .at: .matmul],
   ]
 
-  /// arith -> term (('+'|'-') term)*;  term -> factor (('*'|'/'|'//'|'%') factor)*
+  /// or_expr -> and_expr ('|' and_expr)*;  and_expr -> arith ('&' arith)*;
+  /// arith -> term (('+'|'-') term)*;  term -> factor (('*'|'/'|'//'|'%'|'@') factor)*
   private mutating func parseArithmetic(level: Int) throws -> Expr {
     if level == Parser.binaryLevels.count { return try parseUnary() }
     var left = try parseArithmetic(level: level + 1)
@@ -616,14 +620,15 @@ public struct Parser {
     return left
   }
 
-  /// factor -> ('-'|'+') factor | power
+  /// factor -> ('-'|'+'|'~') factor | power
   private mutating func parseUnary() throws -> Expr {
-    if check(.minus) || check(.plus) {
+    if check(.minus) || check(.plus) || check(.tilde) {
       let start = advance()
       try enterNesting()
       defer { nesting -= 1 }
       let operand = try parseUnary()
-      return Expr(.unary(start.kind == .minus ? .negate : .plus, operand), start.range.to(operand.range))
+      let op: UnaryOperator = start.kind == .minus ? .negate : start.kind == .plus ? .plus : .invert
+      return Expr(.unary(op, operand), start.range.to(operand.range))
     }
     return try parsePower()
   }

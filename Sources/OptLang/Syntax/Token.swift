@@ -18,7 +18,7 @@ public enum TokenKind: Equatable, Sendable {
   // Punctuation.
   case lparen, rparen, lbracket, rbracket, lbrace, rbrace
   case comma, colon, dot, semicolon, arrow
-  case plus, minus, star, slash, slashSlash, percent, starStar, at, ellipsis
+  case plus, minus, star, slash, slashSlash, percent, starStar, at, ellipsis, ampersand, pipe, tilde
   case assign, plusAssign, minusAssign, starAssign, slashAssign, slashSlashAssign, percentAssign
   case starStarAssign
   case equal, notEqual, less, lessEqual, greater, greaterEqual
