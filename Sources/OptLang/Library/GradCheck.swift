@@ -70,10 +70,11 @@ enum GradCheck {
     var analytic: [Double] = []
     var numeric: [Double] = []
     var owner: [(parameter: Int, entry: Int)] = []
+    // A parameter is named by its position only when there are several.
+    let prefix = { (k: Int) in params.count == 1 ? "" : "args[\(k)]" }
     for (k, param) in params.enumerated() {
-      let prefix = params.count == 1 ? "" : "args[\(k)]"
-      let values = try Leaves.flatten(param, what: prefix.isEmpty ? "the parameter" : prefix)
-      analytic += try Leaves.aligned(gradients[k], like: param, path: prefix)
+      let values = try Leaves.flatten(param, what: params.count == 1 ? "the parameter" : prefix(k))
+      analytic += try Leaves.aligned(gradients[k], like: param, path: prefix(k))
       for i in values.indices {
         if i & 255 == 0 { try Interrupt.check() }
         var plus = values
@@ -86,15 +87,16 @@ enum GradCheck {
         owner.append((k, i))
       }
     }
-    // How far each entry is from its tolerance (above 1: it fails); the worst is the largest.
+    // How far each entry is from its tolerance (above 1: it fails; nan counts
+    // as infinitely far); the worst entry is the furthest.
     let ratios = analytic.indices.map { i in
-      abs(analytic[i] - numeric[i]) / (tolerance.absolute + tolerance.relative * abs(numeric[i]))
+      let ratio = abs(analytic[i] - numeric[i]) / (tolerance.absolute + tolerance.relative * abs(numeric[i]))
+      return ratio.isNaN ? Double.infinity : ratio
     }
-    let worst = ratios.indices.max { a, b in ratios[a] < ratios[b] || (ratios[a].isNaN == false && ratios[b].isNaN) }
     var fields: [(String, Value)] = [("passed", .bool(ratios.allSatisfy { $0 <= 1 }))]
-    if let worst {
+    if let worst = ratios.indices.max(by: { ratios[$0] < ratios[$1] }) {
       let (k, entry) = owner[worst]
-      let place = Leaves.path(of: entry, in: params[k], prefix: params.count == 1 ? "" : "args[\(k)]")
+      let place = Leaves.path(of: entry, in: params[k], prefix: prefix(k))
       let (a, n) = (analytic[worst], numeric[worst])
       fields += [
         ("worst", .str(place.isEmpty ? "args[0]" : place)), ("analytic", .number(a)), ("numeric", .number(n)),
