@@ -28,6 +28,11 @@ struct Canvas {
   /// Characters that replace a cell's dots.
   private(set) var glyphs: [Character?]
   private(set) var glyphColors: [PlotColor?]
+  /// Who drew each cell last (what shows there): the `ink` in force when its
+  /// dots or its character were set, -1 for nobody.
+  private(set) var owners: [Int]
+  /// The owner recorded for what is drawn next (a series' or a path's index).
+  var ink = -1
 
   init(kind: CanvasKind, columns: Int, rows: Int) {
     self.kind = kind
@@ -39,6 +44,7 @@ struct Canvas {
     colors = Array(repeating: nil, count: columns * rows)
     glyphs = Array(repeating: nil, count: columns * rows)
     glyphColors = Array(repeating: nil, count: columns * rows)
+    owners = Array(repeating: -1, count: columns * rows)
   }
 
   /// Braille dot bits by (row, column) inside a cell: dots 1-2-3-7 on the
@@ -59,6 +65,7 @@ struct Canvas {
     }
     bits[cell] |= bit
     if let color { colors[cell] = color }
+    if glyphs[cell] == nil { owners[cell] = ink }
   }
 
   /// Draws a straight line between two points given in dot coordinates
@@ -112,7 +119,11 @@ struct Canvas {
     guard column >= 0, row >= 0, column < columns, row < rows else { return }
     glyphs[row * columns + column] = glyph
     glyphColors[row * columns + column] = color
+    owners[row * columns + column] = ink
   }
+
+  /// The owner of what shows in a cell.
+  func owner(column: Int, row: Int) -> Int { owners[row * columns + column] }
 
   /// The character and colour of one cell.
   func character(column: Int, row: Int) -> (Character, PlotColor?) {

@@ -3,7 +3,8 @@ import OptLang
 
 /// `contour(f, (x0, x1), (y0, y1), paths=...)`: a loss surface with optimizer paths on it.
 enum ContourBuiltin {
-  static let keywords = PlotOptions.common + ["paths", "labels", "levels", "fill"]
+  static let keywords =
+    PlotOptions.common + ["paths", "labels", "levels", "fill", "color", "marker", "animate", "frames"]
 
   static let signature = "contour(f, (w0, w1), (b0, b1), paths=None, labels=None, levels=8, fill=False)"
 
@@ -18,7 +19,8 @@ enum ContourBuiltin {
     training loop collects: a list of (w, b) pairs (tuples, lists or arrays of
     two), or a pair of lists (ws, bs). paths= takes one path or a list of them.
     Each path has its own mark and colour; S marks where it starts, E where it
-    ends, and the star the lowest value found on the grid.
+    ends, and the star the function's minimum in the window (searched from
+    the lowest point of a fixed grid, so it does not depend on the window size).
 
     Options:
       labels=[...]                      names of the paths, for the legend
@@ -26,28 +28,36 @@ enum ContourBuiltin {
                                         so each band covers a similar area), or
                                         their values
       fill=True                         shaded bands instead of lines
+      color=[...], marker=[...]         the paths' colours and marks (as for plot)
+      animate=True                      in the SVG, the paths draw themselves step
+                                        by step, all in step with each other
+      frames="paths.csv"                also write every step's positions as a table
+      hline=, vline=, annotate=         reference lines and notes (as for plot)
       title=, xlabel=, ylabel=          text around the plot (the axes are named
                                         after f's parameters by default)
       width=, height=                   the drawing's size in characters
       ascii=True                        plain ASCII instead of braille
-      file="name.svg"                   also save the picture as an SVG file
+      file="name.svg"                   also save the picture as an SVG file (with
+                                        level labels and a colour bar), or ".png"
+      show=False                        only write the file
 
     f is evaluated once per character cell across and twice per cell down
     (or once each way when it cannot take whole arrays of w and b at once:
-    contour first tries that, numpy-style, and checks a few points one by one).
+    contour first tries that, numpy-style, and checks a few points one by one),
+    and on a finer grid for the SVG.
     contour returns None.
     """
 
-  static func make(_ settings: PlotSettings) -> Builtin {
+  static func make(_ context: PlotContext) -> Builtin {
     Builtin(
       "contour", signature, doc, parameters: ["f", "wrange", "brange", "paths"],
       .general { args in
-        try draw(args, settings)
+        try draw(args, context)
         return .none
       })
   }
 
-  static func draw(_ args: Arguments, _ settings: PlotSettings) throws {
+  static func draw(_ args: Arguments, _ context: PlotContext) throws {
     let name = "contour"
     guard args.count >= 3 else {
       throw OptError(
@@ -68,7 +78,7 @@ enum ContourBuiltin {
     if args.count == 4 && args.keyword("paths") != nil {
       throw OptError(.typeError, "contour(): paths given twice (as the fourth argument and as paths=)")
     }
-    var options = try PlotOptions(args, settings: settings)
+    var options = try PlotOptions(args, context: context)
     let paths = try parsePaths(args.optional(3, "paths"))
     let labels =
       try PlotData.labels(args.keyword("labels"), count: paths.count, one: "path", many: "paths", name: name)
@@ -95,49 +105,72 @@ enum ContourBuiltin {
     let columns = options.columns(margin: margin, legend: legendWidth)
     let x = Axis.make(lo: xr.0, hi: xr.1, log: false, tight: true, maxTicks: PlotOptions.xTicks(columns: columns))
 
-    let grid = try evaluate(f, xr, yr, columns: columns, rows: rows, runtime: args.runtime)
-    var minimum: (x: Double, y: Double, value: Double)?
-    for j in 0..<grid.ny {
-      for i in 0..<grid.nx {
-        let v = grid[i, j]
-        if v.isFinite && (minimum == nil || v < minimum!.value) {
-          minimum = (grid.x(Double(i)), grid.y(Double(j)), v)
-        }
-      }
+    let colors = try PlotStyle.colors(args.keyword("color"), count: paths.count, name)
+    let markers = try PlotStyle.markers(args.keyword("marker"), count: paths.count, unicode: options.unicode, name)
+    let animate = try PlotOptions.flag(args.keyword("animate")) ?? false
+    let frames = try framesFile(args.keyword("frames"))
+
+    let shape = Figure(x: x, y: y, columns: columns, rows: rows)
+    let svg = options.file != nil || context.onFigure != nil || context.panels != nil
+    let contour = try surface(
+      f, shape, levelSpec, fill: fill, svg: svg, names: (xname, yname), runtime: args.runtime)
+    let defaults = Marker.defaults(unicode: options.unicode)
+    let figurePaths = paths.enumerated().map { k, points in
+      Figure.Path(
+        label: labels[k], points: points, color: colors?[k] ?? PlotColor.palette[k % PlotColor.palette.count],
+        marker: markers?[k] ?? defaults[k % defaults.count])
     }
-    guard let lowest = minimum else {
-      throw OptError(
-        .valueError,
-        "contour(): f has no finite value anywhere in the window (every value is nan or inf)",
-        hint: "try a smaller window around where f is defined")
-    }
-    minimum = try refine(
-      lowest, f, xr, yr, cell: ((xr.1 - xr.0) / Double(grid.nx - 1), (yr.1 - yr.0) / Double(grid.ny - 1)),
-      runtime: args.runtime)
+    var figure = Figure(
+      title: options.title, xlabel: options.xlabel, ylabel: ylabel, x: x, y: y, contour: contour,
+      paths: figurePaths, marks: options.marks, columns: columns, rows: rows)
+    figure.animate = animate
+    if let frames { try AtomicFile.write(PathFrames.csv(figurePaths), to: frames) }
+    try FigureOutput.show(figure, options, runtime: args.runtime)
+  }
+
+  /// The surface of f over the figure's window: level lines (or bands) from
+  /// a grid at the terminal's resolution, and, when an SVG will be made, from
+  /// the SVG's own grid (240 cells across, square cells); and the minimum.
+  static func surface(
+    _ f: Value, _ shape: Figure, _ levelSpec: LevelSpec, fill: Bool, svg: Bool, names: (String, String),
+    runtime: Runtime
+  ) throws -> Figure.Contour {
+    let (xr, yr) = ((shape.x.lo, shape.x.hi), (shape.y.lo, shape.y.hi))
+    let grid = try evaluate(f, xr, yr, columns: shape.columns, rows: shape.rows, runtime: runtime)
+    let minimum = try Minimum.find(f, xr, yr, runtime: runtime)
     let values: [Double]
     switch levelSpec {
     case .count(let n): values = Contours.quantileLevels(grid.values, count: n)
     case .values(let v): values = v
     }
+    var fine: Contours.Grid?
+    if svg {
+      let area = SVGRenderer(figure: shape).layout
+      let across = 240
+      let down = max(Int((Double(across) * area.h / area.w).rounded()), 8)
+      fine = try sampleGrid(f, xr, yr, nx: across + 1, ny: down + 1, runtime: runtime)
+    }
     let levels = values.enumerated().map { k, v in
       Figure.Contour.Level(
         value: v, color: PlotColor.level(values.count == 1 ? 0.5 : Double(k) / Double(values.count - 1)),
-        segments: fill ? [] : Contours.segments(grid, level: v))
+        segments: fill ? [] : Contours.segments(grid, level: v),
+        fineSegments: fill ? [] : Contours.segments(fine ?? grid, level: v))
     }
-    let contour = Figure.Contour(
-      levels: levels, minimum: minimum,
-      fill: fill ? Figure.Fill(nx: grid.nx, ny: grid.ny, values: grid.values, bounds: values) : nil,
-      xname: xname, yname: yname)
-    let glyphs = Figure.glyphs(unicode: options.unicode)
-    let figurePaths = paths.enumerated().map { k, points in
-      Figure.Path(
-        label: labels[k], points: points, color: PlotColor.paths[k % PlotColor.paths.count],
-        glyph: glyphs[k % glyphs.count])
+    func bands(_ g: Contours.Grid) -> Figure.Fill { Figure.Fill(nx: g.nx, ny: g.ny, values: g.values, bounds: values) }
+    return Figure.Contour(
+      levels: levels, minimum: minimum, fill: fill ? bands(grid) : nil, fineFill: fill ? fine.map(bands) : nil,
+      xname: names.0, yname: names.1)
+  }
+
+  /// `frames="name.csv"`: where to write the paths' positions at every step.
+  static func framesFile(_ v: Value?) throws -> String? {
+    guard let v, !v.isNone else { return nil }
+    guard case .string(let s) = v, s.value.lowercased().hasSuffix(".csv"), s.value.count > 4 else {
+      throw OptError(
+        .valueError, "contour(): frames= must name a CSV file, ending in .csv", hint: "for example frames=\"paths.csv\""
+      )
     }
-    let figure = Figure(
-      title: options.title, xlabel: options.xlabel, ylabel: ylabel, x: x, y: y, contour: contour,
-      paths: figurePaths, columns: columns, rows: rows)
-    try options.show(figure, runtime: args.runtime)
+    return s.value
   }
 
   enum LevelSpec {
@@ -244,7 +277,19 @@ enum ContourBuiltin {
       grid.values = values
       return grid
     }
-    var grid = Contours.Grid(nx: nx, ny: rows + 1, values: [], x0: xr.0, x1: xr.1, y0: yr.0, y1: yr.1)
+    return try sampleGrid(f, xr, yr, nx: nx, ny: rows + 1, runtime: runtime)
+  }
+
+  /// f on an nx × ny grid over the window: in one call when f takes arrays,
+  /// else point by point.
+  static func sampleGrid(
+    _ f: Value, _ xr: (Double, Double), _ yr: (Double, Double), nx: Int, ny: Int, runtime: Runtime
+  ) throws -> Contours.Grid {
+    var grid = Contours.Grid(nx: nx, ny: ny, values: [], x0: xr.0, x1: xr.1, y0: yr.0, y1: yr.1)
+    if let values = try vectorized(f, grid, runtime: runtime) {
+      grid.values = values
+      return grid
+    }
     grid.values.reserveCapacity(grid.nx * grid.ny)
     for j in 0..<grid.ny {
       let b = grid.y(Double(j))
@@ -254,40 +299,6 @@ enum ContourBuiltin {
       }
     }
     return grid
-  }
-
-  /// The lowest grid point, moved downhill by a compass search (Torczon's
-  /// pattern search: try a step each way along each axis, halve the step when
-  /// none is lower) within the window: in a long, narrow valley the lowest
-  /// grid point can lie far from the true minimum, and the star should mark
-  /// the minimum. At most 400 evaluations of f.
-  static func refine(
-    _ start: (x: Double, y: Double, value: Double), _ f: Value, _ xr: (Double, Double), _ yr: (Double, Double),
-    cell: (Double, Double), runtime: Runtime
-  ) throws -> (x: Double, y: Double, value: Double) {
-    var best = start
-    var step = cell
-    var evaluations = 0
-    let smallest = (cell.0 * 1e-6, cell.1 * 1e-6)
-    while evaluations < 400 && (step.0 > smallest.0 || step.1 > smallest.1) {
-      var moved = false
-      for (dx, dy) in [(step.0, 0.0), (-step.0, 0.0), (0.0, step.1), (0.0, -step.1)] {
-        let x = best.x + dx
-        let y = best.y + dy
-        // The ranges go from low to high (PlotData.interval checks it).
-        guard (xr.0...xr.1).contains(x), (yr.0...yr.1).contains(y) else { continue }
-        try Interrupt.check()
-        evaluations += 1
-        let v = try scalar(f, x, y, runtime: runtime)
-        if v.isFinite && v < best.value {
-          best = (x, y, v)
-          moved = true
-          break
-        }
-      }
-      if !moved { step = (step.0 / 2, step.1 / 2) }
-    }
-    return best
   }
 
   /// f at one point, which must be a number.

@@ -1,8 +1,8 @@
 import Foundation
 import OptLang
 
-/// The options every plot takes (`title=`, `width=`, `file=`, ...), read and
-/// checked once, and the sizing and output they share.
+/// The options every plot takes (`title=`, `width=`, `file=`, `hline=`, ...),
+/// read and checked once, and the sizing they share.
 struct PlotOptions {
   var title: String?
   var xlabel: String?
@@ -10,35 +10,52 @@ struct PlotOptions {
   var width: Int?
   var height: Int?
   var unicode: Bool
+  /// `file=`: an SVG, or a PNG made from it.
   var file: String?
-  let settings: PlotSettings
+  /// `show=False`: only the file, no picture in the terminal.
+  var show = true
+  var marks: [Figure.Mark] = []
+  let context: PlotContext
 
-  static let common = ["title", "xlabel", "ylabel", "width", "height", "ascii", "file"]
+  static let common = [
+    "title", "xlabel", "ylabel", "width", "height", "ascii", "file", "show", "hline", "vline", "annotate",
+  ]
 
-  init(_ args: Arguments, settings: PlotSettings) throws {
-    self.settings = settings
+  init(_ args: Arguments, context: PlotContext) throws {
+    self.context = context
     let name = args.callee
     title = PlotOptions.text(args.keyword("title"))
     xlabel = PlotOptions.text(args.keyword("xlabel"))
     ylabel = PlotOptions.text(args.keyword("ylabel"))
     width = try PlotOptions.size(args.keyword("width"), "width", name, range: 5...1000)
     height = try PlotOptions.size(args.keyword("height"), "height", name, range: 2...500)
-    if let ascii = args.keyword("ascii"), !ascii.isNone {
-      unicode = !(try Operators.truthy(ascii))
-    } else {
-      unicode = settings.unicode
-    }
+    unicode = try PlotOptions.flag(args.keyword("ascii")).map { !$0 } ?? context.settings.unicode
+    show = try PlotOptions.flag(args.keyword("show")) ?? true
     if let f = args.keyword("file"), !f.isNone {
       guard case .string(let s) = f else {
         throw OptError(.typeError, "\(name)(): file= must be a file name in quotes, not \(f.typeNameWithArticle)")
       }
-      guard s.value.lowercased().hasSuffix(".svg"), s.value.count > 4 else {
+      let lower = s.value.lowercased()
+      guard lower.hasSuffix(".svg") || lower.hasSuffix(".png"), s.value.count > 4 else {
         throw OptError(
-          .valueError, "\(name)(): file= must name an SVG file, ending in .svg (got \(Format.quoted(s.value)))",
+          .valueError,
+          "\(name)(): file= must name an SVG or PNG file, ending in .svg or .png (got \(Format.quoted(s.value)))",
           hint: "for example file=\"loss.svg\"")
       }
       file = s.value
     }
+    if !show && file == nil {
+      throw OptError(
+        .valueError, "\(name)(): show=False draws nothing without a file to write",
+        hint: "add file=\"name.svg\", or leave out show=False")
+    }
+    marks = try PlotMarks.parse(args, name)
+  }
+
+  /// A true/false option; nil when not given (or None).
+  static func flag(_ v: Value?) throws -> Bool? {
+    guard let v, !v.isNone else { return nil }
+    return try Operators.truthy(v)
   }
 
   /// A text option: a string (anything else is shown as `str` shows it); None means none.
@@ -65,26 +82,30 @@ struct PlotOptions {
   }
 
   var kind: CanvasKind { CanvasKind(unicode: unicode) }
-  var color: Bool { settings.color }
+  var color: Bool { context.settings.color }
+
+  /// The room the picture has, in characters: a panel's share when `plots`
+  /// is collecting panels, else the terminal's.
+  private var room: (columns: Int, rows: Int) {
+    context.panelRoom ?? context.settings.terminalSize() ?? PlotSettings.defaultSize
+  }
 
   /// The canvas height in cells: `height=`, or what the terminal leaves for it.
   func rows() -> Int {
     if let height { return height }
-    let terminalRows = settings.terminalSize()?.rows ?? PlotSettings.defaultSize.rows
     // The frame (2), the x tick labels, the prompt after the plot; title and xlabel if any.
     let around = 4 + (title == nil ? 0 : 1) + (xlabel == nil ? 0 : 1)
-    return max(terminalRows - around, 5)
+    return max(room.rows - around, 5)
   }
 
   /// The canvas width in cells: `width=`, or what the terminal leaves for it
   /// next to the tick labels (`margin` wide) and the legend (`legend` wide).
   func columns(margin: Int, legend: Int) -> Int {
     if let width { return width }
-    let terminalColumns = settings.terminalSize()?.columns ?? PlotSettings.defaultSize.columns
     // margin, space, frame, canvas, frame, space + legend, and one column spare
     // (writing the last column makes some terminals wrap).
     let around = margin + 3 + (legend > 0 ? legend + 1 : 0) + 1
-    return max(terminalColumns - around, 10)
+    return max(room.columns - around, 10)
   }
 
   /// How many ticks fit along each axis.
@@ -93,18 +114,6 @@ struct PlotOptions {
 
   /// The width of the tick labels of an axis.
   static func labelWidth(_ axis: Axis) -> Int { axis.labels.map(\.count).max() ?? 0 }
-
-  /// Shows the figure: the terminal picture through the program's output, and
-  /// the SVG file if `file=` asked for one.
-  func show(_ figure: Figure, runtime: Runtime) throws {
-    let text = TerminalRenderer(figure: figure, unicode: unicode, color: color).render()
-    if let file {
-      try AtomicFile.write(SVGRenderer(figure: figure).render(), to: file)
-      runtime.output(text + "saved \(file)\n")
-    } else {
-      runtime.output(text)
-    }
-  }
 }
 
 /// Reading the language's values as plot data.

@@ -16,14 +16,37 @@ struct TerminalRenderer {
   let unicode: Bool
   let color: Bool
 
+  /// Without colour, several series are told apart by a mark along each.
+  init(figure: Figure, unicode: Bool, color: Bool) {
+    var figure = figure
+    if !color && figure.series.count > 1 {
+      let defaults = Marker.defaults(unicode: unicode)
+      for k in figure.series.indices where figure.series[k].marker == nil {
+        figure.series[k].marker = defaults[k % defaults.count]
+      }
+    }
+    self.figure = figure
+    self.unicode = unicode
+    self.color = color
+  }
+
   var kind: CanvasKind { CanvasKind(unicode: unicode) }
 
-  func render() -> String {
+  func render() -> String { lines().joined(separator: "\n") + "\n" }
+
+  /// The picture's lines (without newlines), for a panel beside others.
+  func lines() -> [String] {
     var canvas = Canvas(kind: kind, columns: figure.columns, rows: figure.rows)
+    drawReferenceLines(&canvas)
     drawContour(&canvas)
-    drawSeries(&canvas)
-    drawPaths(&canvas)
-    return layout(canvas, legend: legendEntries()).joined(separator: "\n") + "\n"
+    let hiddenSeries = drawSeries(&canvas)
+    let hiddenPaths = drawPaths(&canvas)
+    drawNotes(&canvas)
+    // A hidden series' legend entry shows the mark it was given.
+    var shown = figure
+    for (k, hidden) in hiddenSeries { shown.series[k].marker = hidden.marker }
+    let legend = Legend(shown, hiddenSeries: hiddenSeries.mapValues(\.cover), hiddenPaths: hiddenPaths)
+    return layout(canvas, legend: legendEntries(legend))
   }
 
   // MARK: Coordinates
@@ -32,10 +55,56 @@ struct TerminalRenderer {
   func px(_ canvas: Canvas, _ x: Double) -> Double { figure.x.fraction(x) * Double(canvas.pixelWidth - 1) }
   func py(_ canvas: Canvas, _ y: Double) -> Double { (1 - figure.y.fraction(y)) * Double(canvas.pixelHeight - 1) }
 
+  // MARK: Marks
+
+  /// `hline=` and `vline=`: dotted lines (every other dot) under everything else.
+  private func drawReferenceLines(_ canvas: inout Canvas) {
+    let c = color ? PlotColor.annotation : nil
+    for mark in figure.marks {
+      switch mark {
+      case .hline(let v):
+        let y = py(canvas, v)
+        guard y.isFinite, y > -0.5, y < Double(canvas.pixelHeight) - 0.5 else { continue }
+        for x in stride(from: 0, to: canvas.pixelWidth, by: 2) { canvas.set(x, Int(y.rounded()), c) }
+      case .vline(let v):
+        let x = px(canvas, v)
+        guard x.isFinite, x > -0.5, x < Double(canvas.pixelWidth) - 0.5 else { continue }
+        for y in stride(from: 0, to: canvas.pixelHeight, by: 2) { canvas.set(Int(x.rounded()), y, c) }
+      case .text: continue
+      }
+    }
+  }
+
+  /// `annotate=`: a small circle at the point and the text after it (before
+  /// it when it would run off the right edge), above everything else: on the
+  /// point's row when those cells are empty, else on the first empty row just
+  /// above or below, else over what is there.
+  private func drawNotes(_ canvas: inout Canvas) {
+    let c = color ? PlotColor.annotation : nil
+    canvas.ink = -1
+    for mark in figure.marks {
+      guard case .text(let x, let y, let text) = mark,
+        let cell = canvas.cell(atPixel: px(canvas, x), py(canvas, y))
+      else { continue }
+      let chars = Array(text)
+      var start = cell.column + 1
+      if start + chars.count > canvas.columns { start = max(0, cell.column - chars.count) }
+      let columns = start..<min(start + chars.count, canvas.columns)
+      let rows = [cell.row, cell.row - 1, cell.row + 1].filter { (0..<canvas.rows).contains($0) }
+      let row =
+        rows.first { r in columns.allSatisfy { canvas.character(column: $0, row: r).0 == " " } } ?? cell.row
+      canvas.put(unicode ? "◦" : "o", column: cell.column, row: cell.row, c)
+      for (k, ch) in chars.enumerated() where start + k < canvas.columns {
+        canvas.put(ch, column: start + k, row: row, c)
+      }
+    }
+  }
+
   // MARK: Drawing
 
   private func drawContour(_ canvas: inout Canvas) {
     guard let contour = figure.contour else { return }
+    canvas.ink = -1
     if let fill = contour.fill {
       drawFill(&canvas, fill)
     } else {
@@ -69,53 +138,61 @@ struct TerminalRenderer {
     }
   }
 
-  private func drawSeries(_ canvas: inout Canvas) {
+  /// Draws the series in order, then their marks. A series that later ones
+  /// cover (almost) everywhere gets marks along it too, and its legend entry
+  /// says what covers it: every series stays findable. Returns, for each
+  /// hidden series, that note and the mark it got.
+  private func drawSeries(_ canvas: inout Canvas) -> [Int: (cover: String, marker: Marker)] {
+    // The cells each series passes through, by column.
+    var touched: [[[Int]]] = []
     for (index, series) in figure.series.enumerated() {
       let c = color ? series.color : nil
-      let n = min(series.xs.count, series.ys.count)
-      var previous: (Double, Double)?
-      // Cells each series passes through, by column, for its markers.
-      var touched = series.marker == nil ? [] : [[Int]](repeating: [], count: canvas.columns)
+      canvas.ink = index
+      var cells = [[Int]](repeating: [], count: canvas.columns)
       func note(_ x: Double, _ y: Double) {
-        guard series.marker != nil, let cell = canvas.cell(atPixel: x, y) else { return }
-        touched[cell.column].append(cell.row)
+        guard let cell = canvas.cell(atPixel: x, y) else { return }
+        cells[cell.column].append(cell.row)
       }
-      for i in 0..<n {
+      var previous: (Double, Double)?
+      for i in 0..<min(series.xs.count, series.ys.count) {
         let x = px(canvas, series.xs[i])
         let y = py(canvas, series.ys[i])
         guard x.isFinite, y.isFinite else {
           previous = nil
           continue
         }
-        switch series.style {
-        case .scatter:
+        if let (x0, y0) = previous, series.style != .scatter {
+          let corner = series.style == .stairs ? (x, y0) : (x0, y0)
+          if series.style == .stairs {
+            canvas.line(x0, y0, x, y0, c)
+            noteLine(x0, y0, x, y0, note)
+          }
+          canvas.line(corner.0, corner.1, x, y, c)
+          noteLine(corner.0, corner.1, x, y, note)
+        } else {
           canvas.point(x, y, c)
           note(x, y)
-        case .line:
-          if let (x0, y0) = previous {
-            canvas.line(x0, y0, x, y, c)
-            if series.marker != nil { noteLine(x0, y0, x, y, note) }
-          } else {
-            canvas.point(x, y, c)
-            note(x, y)
-          }
-        case .stairs:
-          if let (x0, y0) = previous {
-            canvas.line(x0, y0, x, y0, c)
-            canvas.line(x, y0, x, y, c)
-            if series.marker != nil {
-              noteLine(x0, y0, x, y0, note)
-              noteLine(x, y0, x, y, note)
-            }
-          } else {
-            canvas.point(x, y, c)
-            note(x, y)
-          }
         }
         previous = (x, y)
       }
-      if let marker = series.marker { placeMarkers(&canvas, marker, c, touched, index: index) }
+      touched.append(cells)
     }
+    var hidden: [Int: (cover: String, marker: Marker)] = [:]
+    let defaults = Marker.defaults(unicode: unicode)
+    for (index, series) in figure.series.enumerated() {
+      var marker = series.marker
+      let cells = touched[index].enumerated().flatMap { column, rows in rows.map { (column, $0) } }
+      if let note = Coverage(cells, canvas, owner: index).note({ figure.series[$0].label ?? "another series" }) {
+        let mark = marker ?? defaults[index % defaults.count]
+        marker = mark
+        hidden[index] = (note, mark)
+      }
+      if let marker {
+        canvas.ink = index
+        placeMarkers(&canvas, marker.glyph, color ? series.color : nil, touched[index], index: index)
+      }
+    }
+    return hidden
   }
 
   /// Calls `note` for the dots along a segment (only those on the canvas).
@@ -147,11 +224,18 @@ struct TerminalRenderer {
     }
   }
 
-  private func drawPaths(_ canvas: inout Canvas) {
+  /// Draws the paths' marks cell by cell, then their starts and ends and the
+  /// minimum; returns, for each path that later ones cover (almost)
+  /// entirely, a note saying what covers it.
+  private func drawPaths(_ canvas: inout Canvas) -> [Int: String] {
     let w = Double(canvas.pixelWidth) - 0.5
     let h = Double(canvas.pixelHeight) - 0.5
-    for path in figure.paths {
+    var visited: [[(Int, Int)]] = []
+    for (index, path) in figure.paths.enumerated() {
       let c = color ? path.color : nil
+      let owner = 1000 + index
+      canvas.ink = owner
+      var cells: [(Int, Int)] = []
       var previous: (Double, Double)?
       for p in path.points {
         let x = px(canvas, p.x)
@@ -162,14 +246,26 @@ struct TerminalRenderer {
         }
         if let (x0, y0) = previous {
           if let (a, b) = Canvas.clip(x0, y0, x, y, xmin: -0.5, ymin: -0.5, xmax: w, ymax: h) {
-            cellLine(&canvas, a, b) { canvas, column, row in canvas.put(path.glyph, column: column, row: row, c) }
+            cellLine(&canvas, a, b) { canvas, column, row in
+              canvas.put(path.marker.glyph, column: column, row: row, c)
+              cells.append((column, row))
+            }
           }
         } else if let cell = canvas.cell(atPixel: x, y) {
-          canvas.put(path.glyph, column: cell.column, row: cell.row, c)
+          canvas.put(path.marker.glyph, column: cell.column, row: cell.row, c)
+          cells.append((cell.column, cell.row))
         }
         previous = (x, y)
       }
+      visited.append(cells)
     }
+    var hidden: [Int: String] = [:]
+    for (index, cells) in visited.enumerated() {
+      hidden[index] = Coverage(cells, canvas, owner: 1000 + index).note {
+        $0 >= 1000 ? figure.paths[$0 - 1000].label : "a series"
+      }
+    }
+    canvas.ink = -1
     for path in figure.paths {
       let finite = path.points.filter { px(canvas, $0.x).isFinite && py(canvas, $0.y).isFinite }
       guard let first = finite.first, let last = finite.last else { continue }
@@ -188,6 +284,7 @@ struct TerminalRenderer {
       canvas.put(
         Figure.minimumGlyph(unicode: unicode), column: cell.column, row: cell.row, color ? PlotColor.minimum : nil)
     }
+    return hidden
   }
 
   /// Visits the cells along a segment given in dot coordinates (already clipped).
@@ -211,173 +308,30 @@ struct TerminalRenderer {
       visit(&canvas, column, row)
     }
   }
+}
 
-  // MARK: Legend
+/// How much of a series or path shows in the terminal: the share of the
+/// cells it passes through where it is what shows, and what shows in most of
+/// the others. Below a fifth, its legend entry says what covers it.
+struct Coverage {
+  let visible: Double
+  let cover: Int?
 
-  struct LegendEntry {
-    var sample: String
-    var sampleColor: PlotColor?
-    var label: String
+  init(_ cells: [(Int, Int)], _ canvas: Canvas, owner: Int) {
+    var seen = Set<Int>()
+    var counts: [Int: Int] = [:]
+    var own = 0
+    for (column, row) in cells where seen.insert(row * canvas.columns + column).inserted {
+      let o = canvas.owner(column: column, row: row)
+      if o == owner { own += 1 } else if o >= 0 { counts[o, default: 0] += 1 }
+    }
+    visible = seen.isEmpty ? 1 : Double(own) / Double(seen.count)
+    cover = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
   }
 
-  func legendEntries() -> [LegendEntry] {
-    var entries: [LegendEntry] = []
-    let dash = unicode ? "─" : "-"
-    for s in figure.series {
-      guard let label = s.label else { continue }
-      let sample: String
-      switch s.style {
-      case .scatter: sample = s.marker.map { " \($0) " } ?? (unicode ? " ⠶ " : " : ")
-      default: sample = s.marker.map { "\(dash)\($0)\(dash)" } ?? String(repeating: dash, count: 3)
-      }
-      entries.append(LegendEntry(sample: sample, sampleColor: s.color, label: label))
-    }
-    for p in figure.paths {
-      entries.append(LegendEntry(sample: String(p.glyph), sampleColor: p.color, label: p.label))
-    }
-    if !figure.paths.isEmpty {
-      entries.append(LegendEntry(sample: String(Figure.startGlyph), sampleColor: nil, label: "start"))
-      entries.append(LegendEntry(sample: String(Figure.endGlyph), sampleColor: nil, label: "end"))
-    }
-    if let m = figure.contour?.minimum {
-      entries.append(
-        LegendEntry(
-          sample: String(Figure.minimumGlyph(unicode: unicode)), sampleColor: .minimum,
-          label: "min \(shortNumber(m.value))"))
-      entries.append(LegendEntry(sample: " ", sampleColor: nil, label: "at (\(shortNumber(m.x)), \(shortNumber(m.y)))"))
-    }
-    return entries
-  }
-
-  // MARK: Layout
-
-  /// A line of output being built: plain text, plus the same with colour escapes.
-  struct Line {
-    var text = ""
-    var width = 0
-    let color: Bool
-
-    mutating func add(_ s: String, _ c: PlotColor? = nil) {
-      if color, let c, !s.allSatisfy({ $0 == " " }) {
-        text += c.escape + s + PlotColor.reset
-      } else {
-        text += s
-      }
-      width += s.count
-    }
-
-    mutating func pad(to column: Int) {
-      if column > width { add(String(repeating: " ", count: column - width)) }
-    }
-
-    var trimmed: String {
-      var t = text
-      while t.hasSuffix(" ") { t.removeLast() }
-      return t
-    }
-  }
-
-  func layout(_ canvas: Canvas, legend: [LegendEntry]) -> [String] {
-    let box: (tl: String, tr: String, bl: String, br: String, h: String, v: String, ytick: String, xtick: String) =
-      unicode ? ("┌", "┐", "└", "┘", "─", "│", "┤", "┬") : ("+", "+", "+", "+", "-", "|", "+", "+")
-    let cw = canvas.kind.cellWidth
-    let ch = canvas.kind.cellHeight
-
-    // Y ticks by row; the first tick on a row wins.
-    var yLabels: [Int: String] = [:]
-    let ylabels = figure.y.labels
-    for (k, v) in figure.y.ticks.enumerated() {
-      let p = py(canvas, v)
-      guard p.isFinite else { continue }
-      let row = Int(p.rounded()) / ch
-      if row >= 0 && row < canvas.rows && yLabels[row] == nil { yLabels[row] = ylabels[k] }
-    }
-    let margin = max(yLabels.values.map(\.count).max() ?? 0, figure.ylabel?.count ?? 0)
-    let left = margin + 1  // the margin, then a space, then the frame
-    var lines: [String] = []
-
-    if let title = figure.title {
-      var line = Line(color: color)
-      line.pad(to: left + max(0, (canvas.columns + 2 - title.count) / 2))
-      line.add(title)
-      lines.append(line.trimmed)
-    }
-
-    var top = Line(color: color)
-    if let ylabel = figure.ylabel { top.pad(to: margin - ylabel.count) }
-    top.add(figure.ylabel ?? "")
-    top.pad(to: left)
-    top.add(box.tl + String(repeating: box.h, count: canvas.columns) + box.tr)
-    lines.append(top.trimmed)
-
-    let legendWidth = legend.map { $0.sample.count }.max() ?? 0
-    for row in 0..<canvas.rows {
-      var line = Line(color: color)
-      if let label = yLabels[row] {
-        line.pad(to: margin - label.count)
-        line.add(label)
-      }
-      line.pad(to: left)
-      line.add(yLabels[row] != nil ? box.ytick : box.v)
-      // Runs of one colour share one escape; spaces join any run.
-      var run = ""
-      var runColor: PlotColor?
-      for column in 0..<canvas.columns {
-        let (c, k) = canvas.character(column: column, row: row)
-        if c != " " && k != runColor {
-          if !run.isEmpty { line.add(run, runColor) }
-          run = ""
-          runColor = k
-        }
-        run.append(c)
-      }
-      line.add(run, runColor)
-      line.add(box.v)
-      if row < legend.count {
-        let e = legend[row]
-        line.add(" ")
-        line.add(e.sample, e.sampleColor)
-        line.pad(to: line.width + legendWidth - e.sample.count)
-        line.add(" " + e.label)
-      }
-      lines.append(line.trimmed)
-    }
-
-    // The bottom frame with a mark under each x tick, then the tick labels.
-    var marks = Array(repeating: box.h, count: canvas.columns)
-    var xLabels: [(column: Int, text: String)] = []
-    let xlabels = figure.x.labels
-    for (k, v) in figure.x.ticks.enumerated() {
-      let p = px(canvas, v)
-      guard p.isFinite else { continue }
-      let column = Int(p.rounded()) / cw
-      guard column >= 0 && column < canvas.columns else { continue }
-      marks[column] = box.xtick
-      xLabels.append((column, xlabels[k]))
-    }
-    var bottom = Line(color: color)
-    bottom.pad(to: left)
-    bottom.add(box.bl + marks.joined() + box.br)
-    lines.append(bottom.trimmed)
-
-    var tickLine = Line(color: color)
-    var end = -1
-    for (column, text) in xLabels {
-      let centre = left + 1 + column
-      let start = max(0, centre - text.count / 2)
-      guard start > end else { continue }
-      tickLine.pad(to: start)
-      tickLine.add(text)
-      end = start + text.count
-    }
-    if !xLabels.isEmpty { lines.append(tickLine.trimmed) }
-
-    if let xlabel = figure.xlabel {
-      var line = Line(color: color)
-      line.pad(to: left + max(0, (canvas.columns + 2 - xlabel.count) / 2))
-      line.add(xlabel)
-      lines.append(line.trimmed)
-    }
-    return lines
+  /// "(under adam)", "(mostly under adam)", or nil when enough of it shows.
+  func note(_ name: (Int) -> String) -> String? {
+    guard visible < 0.2, let cover else { return nil }
+    return visible == 0 ? "(under \(name(cover)))" : "(mostly under \(name(cover)))"
   }
 }

@@ -70,9 +70,21 @@ struct Walk: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Do not colour output.")
   var noColor = false
 
+  @Option(help: "Write the lesson as one self-contained web page (prose, code, output, plots as SVG) to this file.")
+  var html: String?
+
   func run() throws {
     let context = LessonContext(noColor: noColor)
     let lesson = try context.lesson(self.lesson)
+    if let html {
+      // Every plot goes onto the page as SVG, in place of its terminal picture.
+      let interpreter = Interpreter(output: { _ in })
+      let export = HTMLExport(lesson: lesson, interpreter: interpreter)
+      PlotLibrary.install(into: interpreter, onFigure: { [unowned export] _, svg in export.figure(svg: svg) })
+      try AtomicFile.write(export.render(), to: html)
+      print("saved \(html)")
+      throw export.failed ? ExitCode.failure : ExitCode.success
+    }
     let walkthrough = Walkthrough(
       lesson: lesson, interpreter: context.makeInterpreter(), renderer: context.renderer,
       write: { print($0, terminator: "") })

@@ -8,7 +8,9 @@ import Testing
 @Suite struct PlotTests {
   // MARK: Forms
 
-  @Test func aFunctionIsSampledOncePerDotColumn() throws {
+  /// 600 evenly spaced samples (about one per SVG pixel), ends included; a
+  /// straight line has no extremum or jump between them, so nothing is added.
+  @Test func aFunctionIsSampledFinelyFromEndToEnd() throws {
     let out = try run(
       """
       seen = []
@@ -18,7 +20,7 @@ import Testing
       plot(f, 0, 10, width=30, height=5)
       print(len(seen), seen[0], seen[-1])
       """)
-    #expect(out.hasSuffix("60 0 10\n"))
+    #expect(out.hasSuffix("600 0 10\n"))
   }
 
   @Test func aScheduleDrawsAsAFunctionOfK() throws {
@@ -131,8 +133,11 @@ import Testing
     let plain = try run(code)
     #expect(!plain.contains("\u{1B}["))
     let coloured = try run(code, settings: PlotSettings(color: true))
-    #expect(coloured.contains("\u{1B}[38;5;4m"))  // blue
-    #expect(coloured.contains("\u{1B}[38;5;1m"))  // red
+    // tab10 blue #1f77b4 and orange #ff7f0e at the nearest levels of the
+    // xterm cube (0, 95, 135, 175, 215, 255): (0, 135, 175) = 16 + 36·0 + 6·2 + 3
+    // = 31 and (255, 135, 0) = 16 + 36·5 + 6·2 + 0 = 208.
+    #expect(coloured.contains("\u{1B}[38;5;31m"))
+    #expect(coloured.contains("\u{1B}[38;5;208m"))
     // With colour the series need no marks; without, the marks tell them apart.
     #expect(stripEscapes(coloured).contains("─── adam"))
     #expect(plain.contains("─•─ adam") && plain.contains("─×─ sgd"))
@@ -234,10 +239,11 @@ import Testing
       print(calls[0])
       """
     let out = try run(code)
-    // One failed call with arrays, one call per grid point (21 × 7), then
-    // the star's local search (at most 400 calls).
+    // For the picture: one failed call with arrays, one call per grid point
+    // (21 × 7); for the star: the same on the fixed 61 × 61 grid, then the
+    // simplex search (at most 2000 calls, and 3 more in its last step).
     let calls = Int(out.split(separator: "\n").last ?? "") ?? 0
-    #expect(calls > 148 && calls <= 548, "\(calls) calls")
+    #expect(calls > 2 + 21 * 7 + 61 * 61 && calls <= 2 + 21 * 7 + 61 * 61 + 2003, "\(calls) calls")
     #expect(out.contains("★"))
   }
 
@@ -332,6 +338,20 @@ import Testing
       ),
       ("contour(lambda w, b: w, (0, 1), (0, 1), levels=0)", .valueError, "between 1 and 50"),
       ("contour(lambda w, b: w, (0, 1), (0, 1), levels='many')", .typeError, "levels= must be"),
+      // The options for panels, log x, marks, colours, markers and frames.
+      ("plots([1, 2])", .typeError, "list of functions"),
+      ("plots([lambda: None])", .valueError, "drew 0 plots"),
+      ("plots([lambda: plot([1]), lambda: plot([2])], cols=0)", .valueError, "cols=0"),
+      ("plots([lambda: plots([lambda: plot([1])])])", .valueError, "cannot hold plots()"),
+      ("plot(lambda x: x, 0, 10, logx=True)", .valueError, "a > 0"),
+      ("plot([1, 2], xlim=(0, 1), logx=True)", .valueError, "xlim must be above 0"),
+      ("plot([1, 2], color='chartreuse')", .valueError, "not a colour"),
+      ("plot([[1, 2], [2, 1]], color=['red'])", .valueError, "1 value for 2 series"),
+      ("plot([1, 2], marker='q')", .valueError, "not a marker"),
+      ("plot([1, 2], annotate=(1, 2))", .typeError, "annotate= takes (x, y, \"text\")"),
+      ("plot([1, 2], hline=float('nan'))", .valueError, "hline= must be finite"),
+      ("plot([1, 2], file='a.svg', show=3 > 4, annotate=[(1, 1, 'a'), 5])", .typeError, "annotate="),
+      ("contour(lambda w, b: w, (0, 1), (0, 1), frames='x.txt')", .valueError, "CSV"),
     ]
     // No paths at all is not an error: the surface alone.
     #expect(error(of: "contour(lambda w, b: w, (0, 1), (0, 1), paths=[])") == nil)

@@ -140,7 +140,15 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     #expect(out.contains("▒") || out.contains("░"))
     let svg = try SVGDocument(path: file)
     #expect(svg.parseError == nil)
-    #expect(svg.all("rect", in: "bands").count == 20 * 16)
+    // At the SVG's own resolution (240 cells across), each row of cells as
+    // runs of one band: every row of rectangles spans the plot's 640 pixels.
+    let rects = svg.all("rect", in: "bands")
+    let rows = Dictionary(grouping: rects, by: { $0.attributes["y"] ?? "" })
+    #expect(rows.count > 100)
+    for (_, row) in rows {
+      let width = row.reduce(0.0) { $0 + (Double($1.attributes["width"] ?? "") ?? 0) - 0.3 }
+      #expect(abs(width - 640) < 0.05 * Double(row.count) + 0.01, "\(width)")
+    }
   }
 
   @Test func writingAgainReplacesTheFile() throws {
@@ -178,7 +186,7 @@ final class SVGDocument: NSObject, XMLParserDelegate {
   }
 
   @Test func badFileNamesAreClearErrors() throws {
-    let e = error(of: "plot([1, 2], file='plot.png')")
+    let e = error(of: "plot([1, 2], file='plot.pdf')")
     #expect(e?.kind == .valueError)
     #expect(e?.message.contains(".svg") == true)
     let missing = error(of: "plot([1, 2], file='/no/such/folder/p.svg')")
