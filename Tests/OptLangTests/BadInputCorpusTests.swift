@@ -65,6 +65,10 @@ import Testing
       bytes: Data(("x = " + String(repeating: "(", count: 10_000) + "1\n").utf8),
       mentions: ["SyntaxError"]),
     BadInput(
+      description: "10,000 nested dicts",
+      bytes: Data(("x = " + String(repeating: "{1: ", count: 10_000) + "1\n").utf8),
+      mentions: ["SyntaxError"]),
+    BadInput(
       description: "10,000 nested blocks",
       bytes: Data(
         (0..<10_000).map { String(repeating: " ", count: $0) + "if True:\n" }.joined().appending(

@@ -74,3 +74,10 @@ extension Value {
     return Format.repr(t) + " " + Format.repr(state)
   }
 }
+
+@Suite struct DictInputTests {
+  @Test func anOpenBraceContinuesTheEntry() {
+    #expect(Interpreter.inputStatus("d = {'a': 1,\n") == .incomplete)
+    #expect(Interpreter.inputStatus("d = {'a': 1,\n     'b': 2}\n") == .complete)
+  }
+}

@@ -281,116 +281,23 @@ import Testing
   }
 }
 
-/// Walks syntax trees: every name occurrence (name, id, byte offset) and every function.
-struct Walk {
-  var onName: (String, NameID, Int) -> Void = { _, _, _ in }
-  var onFunction: (FunctionDecl) -> Void = { _ in }
-  var onRule: (RuleDecl) -> Void = { _ in }
-
-  static func names(_ body: [Stmt], _ visit: @escaping (String, NameID, Int) -> Void) {
-    Walk(onName: visit).block(body)
-  }
-
-  static func functions(_ body: [Stmt], _ visit: @escaping (FunctionDecl) -> Void) {
-    Walk(onFunction: visit).block(body)
-  }
-
-  func block(_ body: [Stmt]) { body.forEach(stmt) }
-
-  func stmt(_ s: Stmt) {
-    switch s.kind {
-    case .expression(let x): expr(x)
-    case .assign(let targets, let value):
-      targets.forEach(expr)
-      expr(value)
-    case .augmentedAssign(let target, _, let value):
-      expr(target)
-      expr(value)
-    case .function(let decl): function(decl)
-    case .rule(let decl):
-      onRule(decl)
-      for p in decl.hyperparameters { p.defaultValue.map(expr) }
-      block(decl.body)
-    case .state(_, let value, _): expr(value)
-    case .return(let value): value.map(expr)
-    case .if(let branches, let orElse):
-      for branch in branches {
-        expr(branch.condition)
-        block(branch.body)
-      }
-      block(orElse)
-    case .for(let target, let iterable, let body, let orElse):
-      expr(target)
-      expr(iterable)
-      block(body)
-      block(orElse)
-    case .while(let condition, let body, let orElse):
-      expr(condition)
-      block(body)
-      block(orElse)
-    case .assert(let condition, let message):
-      expr(condition)
-      message.map(expr)
-    case .break, .continue, .pass, .global, .import, .fromImport: break
+/// Walks syntax trees (with `Stmt.visit`): every name occurrence (name, id,
+/// byte offset) and every function.
+enum Walk {
+  static func names(_ body: [Stmt], _ visit: (String, NameID, Int) -> Void) {
+    Stmt.visit(body) { x in
+      if case .name(let name, let id) = x.kind { visit(name, id, x.range.start) }
     }
   }
 
-  func function(_ decl: FunctionDecl) {
-    onFunction(decl)
-    for p in decl.parameters { p.defaultValue.map(expr) }
-    block(decl.body)
-  }
-
-  func expr(_ x: Expr) {
-    switch x.kind {
-    case .number, .string, .bool, .none: break
-    case .name(let name, let id): onName(name, id, x.range.start)
-    case .fstring(let parts):
-      for case .value(let y, _, _) in parts { expr(y) }
-    case .list(let items), .tuple(let items): items.forEach(expr)
-    case .dict(let entries):
-      for entry in entries {
-        expr(entry.key)
-        expr(entry.value)
-      }
-    case .unary(_, let y), .not(let y): expr(y)
-    case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r):
-      expr(l)
-      expr(r)
-    case .compare(let first, let rest):
-      expr(first)
-      for (_, operand) in rest { expr(operand) }
-    case .conditional(let c, let t, let f):
-      expr(c)
-      expr(t)
-      expr(f)
-    case .call(let callee, let arguments, let keywords):
-      expr(callee)
-      arguments.forEach(expr)
-      for keyword in keywords { expr(keyword.value) }
-    case .index(let base, let index):
-      expr(base)
-      expr(index)
-    case .ellipsis: break
-    case .slice(let lower, let upper, let step):
-      for part in [lower, upper, step] { part.map(expr) }
-    case .attribute(let base, _, _): expr(base)
-    case .lambda(let decl): function(decl)
-    case .listComprehension(let element, let clauses):
-      expr(element)
-      for clause in clauses {
-        expr(clause.target)
-        expr(clause.iterable)
-        clause.conditions.forEach(expr)
-      }
-    case .dictComprehension(let key, let value, let clauses):
-      expr(key)
-      expr(value)
-      for clause in clauses {
-        expr(clause.target)
-        expr(clause.iterable)
-        clause.conditions.forEach(expr)
-      }
-    }
+  static func functions(_ body: [Stmt], _ visit: (FunctionDecl) -> Void) {
+    Stmt.visit(
+      body,
+      statement: { s in
+        if case .function(let decl) = s.kind { visit(decl) }
+      },
+      expression: { x in
+        if case .lambda(let decl) = x.kind { visit(decl) }
+      })
   }
 }

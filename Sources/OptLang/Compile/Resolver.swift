@@ -75,6 +75,9 @@ final class Resolver {
     }
   }
 
+  /// What the resolver noticed that is legal but almost certainly a mistake
+  /// (a lost in-place change of a parameter), for the compiler to report.
+  private(set) var warnings: [Warning] = []
   private var places: [NameID: (Scope, Int)] = [:]
   private var globals: [NameID: String] = [:]
   private var scopes: [ObjectIdentifier: Scope] = [:]
@@ -254,6 +257,9 @@ final class Resolver {
     inner.parameterCount = decl.parameters.count
     declareLocals(decl.body, in: inner)
     walk(decl.body, in: inner)
+    if !decl.isLambda, let lost = LostChanges.find(in: decl) {
+      warnings.append(LostChanges.warning(for: decl, parameters: lost.parameters, at: lost.first))
+    }
   }
 
   /// A rule's frame: `w`, `g`, `t`, the hyperparameters, the state variables,

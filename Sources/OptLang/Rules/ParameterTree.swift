@@ -145,7 +145,7 @@ indirect enum ParameterTree {
 
   /// Whether `w` and `g` have the same shape: the rule's element-wise
   /// arithmetic must not broadcast a gradient into a parameter.
-  static func sameShape(_ a: NumArray, _ b: NumArray) -> Bool { shape(of: a) == shape(of: b) }
+  static func sameShape(_ a: NumArray, _ b: NumArray) -> Bool { a.shape == b.shape }
 
   /// "a number", "an array of 3", "an array of shape (3, 2)".
   static func describe(_ shape: [Int]?) -> String {

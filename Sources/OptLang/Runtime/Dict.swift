@@ -209,5 +209,12 @@ public final class DictView: RuntimeObject {
   }
 
   public override var typeName: String { "dict_\(kind.rawValue)" }
+
+  /// `d.keys()[0]`, a Python 2 habit: as in Python 3, an error, with the way that works.
+  var notIndexable: OptError {
+    OptError(
+      .typeError, "a \(typeName) view cannot be indexed with [...]",
+      hint: "make a list of it first: list(d.\(kind.rawValue)())[0]")
+  }
   public override var repr: String { "\(typeName)(\(Format.repr(.list(items))))" }
 }

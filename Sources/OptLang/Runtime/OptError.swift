@@ -75,11 +75,20 @@ extension OptError: CustomStringConvertible {
   public func render(color: Bool) -> String {
     let red = color ? "\u{1B}[1;31m" : ""
     let bold = color ? "\u{1B}[1m" : ""
-    let cyan = color ? "\u{1B}[36m" : ""
     let reset = color ? "\u{1B}[0m" : ""
     var out = ""
     if !trace.isEmpty { out += OptError.renderTrace(trace.reversed()) }
     let heading = "\(red)\(kind.rawValue)\(reset): \(bold)\(message)\(reset)\n"
+    return out + OptError.located(heading, at: range, hint: hint, color: color)
+  }
+
+  /// A heading after the place, the source line with a caret under the span,
+  /// and the hint: how errors and warnings are shown.
+  static func located(_ heading: String, at range: SourceRange?, hint: String?, color: Bool) -> String {
+    let red = color ? "\u{1B}[1;31m" : ""
+    let cyan = color ? "\u{1B}[36m" : ""
+    let reset = color ? "\u{1B}[0m" : ""
+    var out = ""
     guard let range else {
       out += heading
       if let hint { out += "  \(cyan)hint:\(reset) \(hint)\n" }

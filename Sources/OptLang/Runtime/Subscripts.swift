@@ -30,6 +30,7 @@ public enum Subscripts {
       if case .number = index, a.ndim == 1 { return .number(a[try position(index, count: a.count, typeName: "array")]) }
       return try ArrayIndexing.get(a, index)
     case .dict(let d): return try d.value(for: index)
+    case .object(let view as DictView): throw view.notIndexable
     case .string(let s):
       let scalars = Array(s.value.unicodeScalars)
       return .str(String(Character(scalars[try position(index, count: scalars.count, typeName: "string")])))

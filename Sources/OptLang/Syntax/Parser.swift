@@ -386,7 +386,9 @@ public struct Parser {
     case .unsupportedKeyword:
       throw error(
         "'\(current.text)' is Python, but not part of optrepl's language",
-        hint: "see :help for the statements optrepl understands")
+        hint: current.text == "del"
+          ? "d.pop(key) removes a key from a dict, xs.pop(i) an item from a list"
+          : "see :help for the statements optrepl understands")
     case .indent:
       throw error("unexpected indentation: this line is indented but no block starts here")
     default:
