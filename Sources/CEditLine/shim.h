@@ -23,13 +23,15 @@ typedef int (*optrepl_getc_fn)(EditLine *, wchar_t *);
 /// An editor on the standard streams, in emacs mode, with `history` behind
 /// it, libedit's signal handling on (it restores the terminal, then passes the
 /// signal on to the program's handler), and `getc` reading the characters.
+/// In the prompt, text between two \1 characters (colour escapes) is sent to
+/// the terminal as it is and takes no room.
 static inline EditLine *optrepl_el_open(const char *program, History *history_,
                                        optrepl_prompt_fn prompt, optrepl_getc_fn getc_) {
   EditLine *el = el_init(program, stdin, stdout, stderr);
   if (el == NULL) return NULL;
   el_set(el, EL_EDITOR, "emacs");
   el_set(el, EL_SIGNAL, 1);
-  el_set(el, EL_PROMPT, prompt);
+  el_set(el, EL_PROMPT_ESC, prompt, '\1');
   el_set(el, EL_HIST, history, history_);
   el_set(el, EL_GETCFN, getc_);
   return el;

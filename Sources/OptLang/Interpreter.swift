@@ -30,7 +30,7 @@ public final class Interpreter {
     try execute(unit)
   }
 
-  private func execute(_ unit: CompiledUnit) throws {
+  func execute(_ unit: CompiledUnit) throws {
     let rt = runtime
     let base = try rt.pushFrame(unit.frameSize)
     let savedDepth = rt.depth

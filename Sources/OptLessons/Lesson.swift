@@ -69,9 +69,11 @@ public struct Lesson: Sendable {
             message: "exercise \(id) needs a [check] cell, at least one [hint] cell and a [solution] cell after it")
         }
         let (task, starter) = Exercise.split(cell)
-        let exercise = Exercise(
+        var exercise = Exercise(
           id: id, lessonName: name, task: task, starter: starter, check: check, hints: hints, solution: solution,
           setup: setup)
+        exercise.writes = (cell.attributes["writes"] ?? "").split(separator: ",").map(String.init)
+        exercise.without = Set((cell.attributes["without"] ?? "").split(separator: ",").map(String.init))
         exercises.append(exercise)
         steps.append(Step(prose: prose, code: nil, exercise: exercise))
         prose = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell of a percent-format notebook (Jupytext's `# %%` format).
 public struct Cell: Equatable, Sendable {
   /// What a cell is, from its marker line.
@@ -21,6 +23,9 @@ public struct Cell: Equatable, Sendable {
   public let lines: [String]
   /// The 1-based line of the file on which the cell's first line stands.
   public let firstLine: Int
+  /// Jupytext's cell metadata, the `key="value"` words after the marker's
+  /// brackets: `# %% [exercise adagrad-1] writes="adagrad"`.
+  public var attributes: [String: String] = [:]
 
   /// The cell's text, with blank lines at the start and end dropped.
   public var text: String {
@@ -67,10 +72,11 @@ public enum Notebook {
     var kind: Cell.Kind = .code
     var lines: [String] = []
     var firstLine = 1
+    var attributes: [String: String] = [:]
     var sawMarker = false
     func finish() {
       if sawMarker || lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        cells.append(Cell(kind: kind, lines: lines, firstLine: firstLine))
+        cells.append(Cell(kind: kind, lines: lines, firstLine: firstLine, attributes: attributes))
       }
     }
     let allLines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
@@ -83,12 +89,25 @@ public enum Notebook {
       }
       finish()
       kind = try Self.kind(ofMarker: line, line: index + 1)
+      attributes = Self.attributes(ofMarker: line)
       lines = []
       firstLine = index + 2
       sawMarker = true
     }
     finish()
     return cells
+  }
+
+  /// The `key="value"` words after a marker's closing bracket.
+  static func attributes(ofMarker marker: String) -> [String: String] {
+    guard let close = marker.firstIndex(of: "]") else { return [:] }
+    var result: [String: String] = [:]
+    for word in marker[marker.index(after: close)...].split(separator: " ") {
+      let parts = word.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2 else { continue }
+      result[String(parts[0])] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+    return result
   }
 
   /// The kind named by a marker line: `# %%`, `# %% [markdown]`, `# %% [exercise ID]`, ...

@@ -9,6 +9,9 @@ public final class Walkthrough {
   public let lesson: Lesson
   public let interpreter: Interpreter
   public var renderer: ProseRenderer
+  /// The names the lesson's cells bind; shared with the session, whose `:vars`
+  /// lists the learner's own apart.
+  public var lessonNames = LessonNames()
   /// The step `showNext` shows next.
   public private(set) var position = 0
   /// What each step showed, for going back.
@@ -69,7 +72,10 @@ public final class Walkthrough {
     }
     if let code = step.code {
       show(codeText(code.text) + "\n")
-      attempt { try interpreter.withOutput(show) { try run(code) } }
+      attempt {
+        let replaced = try lessonNames.track(interpreter) { try interpreter.withOutput(show) { try run(code) } }
+        if let note = LessonNames.note(replaced) { show(renderer.paint(note, .rule) + "\n") }
+      }
     }
     transcripts.append(transcript)
     position += 1
@@ -98,7 +104,7 @@ public final class Walkthrough {
     let discard: (String) -> Void = { _ in }
     try interpreter.withOutput(discard) {
       while position < steps {
-        if let code = lesson.steps[position].code { try run(code) }
+        if let code = lesson.steps[position].code { try lessonNames.track(interpreter) { try run(code) } }
         transcripts.append(header(position) + "(run before this session resumed)\n")
         position += 1
       }
@@ -148,10 +154,21 @@ public final class Walkthrough {
     return renderer.paint("──" + label + rule, .rule) + "\n"
   }
 
-  /// Code as a walkthrough shows it: each line behind a bar.
+  /// Code as a walkthrough shows it: each line behind a bar; a line too long
+  /// for the width goes on behind a dotted bar rather than wrapping.
   public func codeText(_ code: String) -> String {
-    code.split(separator: "\n", omittingEmptySubsequences: false).map { renderer.paint("  │ ", .rule) + $0 }
-      .joined(separator: "\n") + "\n"
+    let room = max(renderer.width - 4, 20)
+    var out = ""
+    for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+      var rest = Substring(line)
+      var bar = "  │ "
+      repeat {
+        out += renderer.paint(bar, .rule) + rest.prefix(room) + "\n"
+        rest = rest.dropFirst(room)
+        bar = "  ┆ "
+      } while !rest.isEmpty
+    }
+    return out
   }
 
   func exerciseText(_ exercise: Exercise) -> String {

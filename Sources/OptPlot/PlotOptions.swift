@@ -86,26 +86,31 @@ struct PlotOptions {
 
   /// The room the picture has, in characters: a panel's share when `plots`
   /// is collecting panels, else the terminal's.
-  private var room: (columns: Int, rows: Int) {
-    context.panelRoom ?? context.settings.terminalSize() ?? PlotSettings.defaultSize
-  }
+  private var room: (columns: Int, rows: Int) { bounds ?? PlotSettings.defaultSize }
+
+  /// The panel's or the terminal's size, if the picture is shown in one (nil when writing to a file or pipe).
+  private var bounds: (columns: Int, rows: Int)? { context.panelRoom ?? context.settings.terminalSize() }
 
   /// The canvas height in cells: `height=`, or what the terminal leaves for it.
+  /// A size asked for is capped by what a terminal leaves (a lesson asks for
+  /// 72 columns; an 80-column terminal with a legend has room for fewer).
   func rows() -> Int {
-    if let height { return height }
     // The frame (2), the x tick labels, the prompt after the plot; title and xlabel if any.
     let around = 4 + (title == nil ? 0 : 1) + (xlabel == nil ? 0 : 1)
-    return max(room.rows - around, 5)
+    let fit = max(room.rows - around, 5)
+    if let height { return bounds == nil ? height : min(height, fit) }
+    return fit
   }
 
   /// The canvas width in cells: `width=`, or what the terminal leaves for it
   /// next to the tick labels (`margin` wide) and the legend (`legend` wide).
   func columns(margin: Int, legend: Int) -> Int {
-    if let width { return width }
     // margin, space, frame, canvas, frame, space + legend, and one column spare
     // (writing the last column makes some terminals wrap).
     let around = margin + 3 + (legend > 0 ? legend + 1 : 0) + 1
-    return max(room.columns - around, 10)
+    let fit = max(room.columns - around, 10)
+    if let width { return bounds == nil ? width : min(width, fit) }
+    return fit
   }
 
   /// How many ticks fit along each axis.

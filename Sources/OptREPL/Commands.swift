@@ -74,13 +74,20 @@ struct CommandTable {
   /// (not `:hint`), `:s` is `:source` (not `:solution`).
   var shortcuts: [String: String] = ["l": "load", "h": "help", "s": "source"]
 
-  func resolve(_ typed: String) -> Resolution {
+  /// A prefix shared by a singular and a plural (`:ex` of `:exercise` and
+  /// `:exercises`, `:le` of `:lesson` and `:lessons`) is the singular when
+  /// an argument follows (`:ex adagrad-1`) and the plural when none does.
+  func resolve(_ typed: String, hasArgument: Bool = false) -> Resolution {
     if let exact = commands.first(where: { $0.name == typed }) { return .found(exact) }
     if let name = shortcuts[typed], let command = commands.first(where: { $0.name == name }) { return .found(command) }
     let matching = typed.isEmpty ? [] : commands.filter { $0.name.hasPrefix(typed) }
     switch matching.count {
     case 1: return .found(matching[0])
     case 0: return .unknown(suggestion: Suggest.closest(to: typed, among: names))
+    case 2 where matching[1].name == matching[0].name + "s" || matching[0].name == matching[1].name + "s":
+      let (takesArgument, takesNone) =
+        matching[0].argument == .none ? (matching[1], matching[0]) : (matching[0], matching[1])
+      return .found(hasArgument ? takesArgument : takesNone)
     default: return .ambiguous(matching)
     }
   }
@@ -120,7 +127,8 @@ struct CommandTable {
           name: "source", usage: ":source NAME", summary: "show the source of a function or rule",
           argument: .code, action: { $0.sourceCommand($1) }),
         Command(
-          name: "time", usage: ":time EXPR", summary: "run EXPR, print its value and how long it took",
+          name: "time", usage: ":time EXPR",
+          summary: "run EXPR, print its value, then time it as %timeit does (mean ± std. dev.)",
           argument: .code, action: { $0.timeCommand($1) }),
         Command(
           name: "reset", usage: ":reset", summary: "forget every definition: a fresh session",
@@ -143,7 +151,7 @@ extension REPL {
       writeError("a command goes right after the colon, e.g. :help\n")
       return .keepGoing
     }
-    switch commands.resolve(name) {
+    switch commands.resolve(name, hasArgument: !argument.isEmpty) {
     case .found(let command):
       return command.action(self, argument)
     case .ambiguous(let candidates):
@@ -197,6 +205,10 @@ extension REPL {
     }
     if let text = interpreter.help(for: name) {
       write(text + "\n")
+      return
+    }
+    if let text = KeywordHelp.texts[name] {
+      write(text + (text.hasSuffix("\n") ? "" : "\n"))
       return
     }
     writeNotDefined(name)
@@ -273,6 +285,9 @@ extension REPL {
       case .line(let line):
         if line.trimmingCharacters(in: .whitespaces) == ":end" { break reading }
         lines.append(PastedPrompt.strip(line))
+      case .pasted(let text):
+        lines += PastedPrompt.code(ofPaste: text).split(separator: "\n", omittingEmptySubsequences: false).map(
+          String.init)
       }
     }
     guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return .keepGoing }
@@ -280,19 +295,28 @@ extension REPL {
     return .keepGoing
   }
 
+  /// The learner's variables, then (under a heading) the ones lessons defined.
   func varsCommand() -> CommandOutcome {
-    let variables = interpreter.userVariables
+    let variables = interpreter.userVariables.filter { $0.name != "_" }
     guard !variables.isEmpty else {
       write("(no variables yet)\n")
       return .keepGoing
     }
+    let fromLessons = lessons.names.names
+    let own = variables.filter { !fromLessons.contains($0.name) }
+    let lessons = variables.filter { fromLessons.contains($0.name) }
     let nameWidth = min(variables.map(\.name.count).max() ?? 0, 20)
     let room = max(20, terminalWidth() - nameWidth - 4)
-    var text = ""
-    for (name, value) in variables {
-      let oneLine = value.replacingOccurrences(of: "\n", with: " ")
-      let shown = oneLine.count > room ? String(oneLine.prefix(room - 1)) + "…" : oneLine
-      text += name.padding(toLength: max(nameWidth, name.count), withPad: " ", startingAt: 0) + " = " + shown + "\n"
+    func lines(_ list: [(name: String, value: String)]) -> String {
+      list.map { name, value in
+        let oneLine = value.replacingOccurrences(of: "\n", with: " ")
+        let shown = oneLine.count > room ? String(oneLine.prefix(room - 1)) + "…" : oneLine
+        return name.padding(toLength: max(nameWidth, name.count), withPad: " ", startingAt: 0) + " = " + shown + "\n"
+      }.joined()
+    }
+    var text = own.isEmpty ? "(none of your own yet)\n" : lines(own)
+    if !lessons.isEmpty {
+      text += renderer.paint("From lessons and exercises:", .bold) + "\n" + lines(lessons)
     }
     write(text)
     return .keepGoing
@@ -314,6 +338,10 @@ extension REPL {
     return .keepGoing
   }
 
+  /// `:time EXPR`, as IPython's `%timeit`: runs EXPR once (its value is
+  /// shown), then times seven runs of a loop that evaluates it many times, as
+  /// many as fill about 0.2 s, and prints the mean time per evaluation ± the
+  /// standard deviation across the runs. Output during the runs is not shown.
   func timeCommand(_ argument: String) -> CommandOutcome {
     guard !argument.isEmpty else {
       writeError("usage: :time EXPR, e.g. :time sum(range(100000))\n")
@@ -321,10 +349,44 @@ extension REPL {
     }
     let clock = ContinuousClock()
     let start = clock.now
-    let succeeded = evaluate(argument, name: nextEntryName(), echo: .all)
-    let elapsed = clock.now - start
-    if succeeded { write("wall time: \(Self.describe(elapsed))\n") }
+    guard evaluate(argument, name: nextEntryName(), echo: .all) else { return .keepGoing }
+    let once = Self.seconds(clock.now - start)
+    let runs = once > 1 ? 1 : 7
+    let loops = once >= 0.2 ? 1 : min(1_000_000, max(1, Int(0.2 / max(once, 1e-7))))
+    let loopName = "__optrepl_time_loop__"
+    let loopSource = "def \(loopName)(n):\n    for __optrepl_i in range(n):\n        \(argument)\n"
+    defer { interpreter.runtime.globals[loopName] = nil }
+    var times: [Double] = []
+    let discard: (String) -> Void = { _ in }
+    let silent = interpreter.withOutput(discard) {
+      guard evaluate(loopSource, name: "<:time>", echo: .none) else { return false }
+      for _ in 0..<runs {
+        let begin = clock.now
+        guard evaluate("\(loopName)(\(loops))", name: "<:time>", echo: .none) else { return false }
+        times.append(Self.seconds(clock.now - begin) / Double(loops))
+      }
+      return true
+    }
+    guard silent, !times.isEmpty else {
+      write("wall time: \(Self.describe(once)) (one run: it cannot be repeated as an expression)\n")
+      return .keepGoing
+    }
+    let mean = times.reduce(0, +) / Double(times.count)
+    let spread = (times.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(times.count)).squareRoot()
+    let runsText = runs == 1 ? "1 run" : "\(runs) runs"
+    write(
+      "\(Self.describe(mean)) ± \(Self.describe(spread)) per loop (mean ± std. dev. of \(runsText), "
+        + "\(loops) loop\(loops == 1 ? "" : "s") each)\n")
     return .keepGoing
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  /// A time in seconds in the unit that suits it: `850 µs`, `12.3 ms`, `2.05 s`.
+  static func describe(_ seconds: Double) -> String {
+    describe(Duration.nanoseconds(Int64((seconds * 1e9).rounded())))
   }
 
   /// A duration in the unit that suits it: `850 µs`, `12.3 ms`, `2.05 s`.
@@ -333,6 +395,7 @@ extension REPL {
     func three(_ x: Double) -> String {
       x >= 100 ? String(format: "%.0f", x) : x >= 10 ? String(format: "%.1f", x) : String(format: "%.2f", x)
     }
+    if seconds < 1e-6 { return three(seconds * 1e9) + " ns" }
     if seconds < 1e-3 { return three(seconds * 1e6) + " µs" }
     if seconds < 1 { return three(seconds * 1e3) + " ms" }
     return three(seconds) + " s"

@@ -35,10 +35,70 @@ struct Completion: Equatable {
     if scalars.allSatisfy({ $0 == " " || $0 == "\t" }) {
       return Completion(start: scalars.count, candidates: ["    "])
     }
+    if let quote = openStringStart(scalars) {
+      // Inside a string: a file name (`file="~/pl` completes to a path).
+      let typed = String(String.UnicodeScalarView(scalars[(quote + 1)...]))
+      return Completion(start: quote + 1, candidates: completePath(typed))
+    }
     let wordChars = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_."))
     var start = scalars.count
     while start > 0 && wordChars.contains(scalars[start - 1]) { start -= 1 }
-    return Completion(start: start, candidates: interpreter.completions(for: line))
+    let word = String(String.UnicodeScalarView(scalars[start...]))
+    var candidates = interpreter.completions(for: line)
+    if !word.contains("."), let callee = enclosingCallee(scalars[..<start]) {
+      // In a call's arguments: its keyword arguments first (`adam(et` → `eta=`).
+      let keywords = interpreter.parameterNames(of: callee).filter { $0.hasPrefix(word) }.map { $0 + "=" }
+      candidates = keywords + candidates
+    }
+    return Completion(start: start, candidates: candidates)
+  }
+
+  /// Where a string that is still open at the end of `scalars` starts (its quote), if one is.
+  static func openStringStart(_ scalars: [Unicode.Scalar]) -> Int? {
+    var open: (index: Int, quote: Unicode.Scalar)?
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if let current = open {
+        if c == "\\" {
+          i += 1
+        } else if c == current.quote {
+          open = nil
+        }
+      } else if c == "#" {
+        return nil
+      } else if c == "'" || c == "\"" {
+        open = (i, c)
+      }
+      i += 1
+    }
+    return open?.index
+  }
+
+  /// The dotted name called by the innermost bracket still open before the
+  /// word, if it is a `(`: `opt = adam(0.1, be` → `adam`.
+  static func enclosingCallee(_ before: ArraySlice<Unicode.Scalar>) -> String? {
+    var depth = 0
+    var i = before.endIndex
+    while i > before.startIndex {
+      i -= 1
+      switch before[i] {
+      case ")", "]": depth += 1
+      case "[": if depth == 0 { return nil } else { depth -= 1 }
+      case "(":
+        if depth > 0 {
+          depth -= 1
+          continue
+        }
+        var start = i
+        let nameChars = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_."))
+        while start > before.startIndex && nameChars.contains(before[start - 1]) { start -= 1 }
+        let name = String(String.UnicodeScalarView(before[start..<i]))
+        return name.isEmpty ? nil : name
+      default: continue
+      }
+    }
+    return nil
   }
 
   static func completeCommand(_ line: String, interpreter: Interpreter, commands: CommandTable) -> Completion {
@@ -52,7 +112,7 @@ struct Completion: Equatable {
       return Completion(start: 0, candidates: names.map { ":" + $0 })
     }
     let name = String(String.UnicodeScalarView(scalars[1..<space]))
-    guard let command = commands.resolve(name).command else { return .none }
+    guard let command = commands.resolve(name, hasArgument: true).command else { return .none }
     var argumentStart = space
     while argumentStart < scalars.count && (scalars[argumentStart] == " " || scalars[argumentStart] == "\t") {
       argumentStart += 1

@@ -11,9 +11,13 @@ final class LessonSession {
   var current: Exercise?
   /// Exercise ID → how many hints have been shown.
   var hintsShown: [String: Int] = [:]
-  /// Exercises whose check has failed at least once (their solution is shown
-  /// without asking).
-  var failedOnce: Set<String> = []
+  /// Exercises whose check has run on an answer in this session: their
+  /// solution may be shown (as may the solution of one passed before).
+  var attempted: Set<String> = []
+  /// The names lessons have bound in this session (`:vars` lists them apart).
+  let names = LessonNames()
+  /// Pauses a lesson's step when it is longer than the screen.
+  var pager: Pager?
   /// `$XDG_DATA_HOME/optrepl/progress.json`.
   let progressPath = LearnerProgress.defaultPath()
   private var loadedProgress: LearnerProgress?
@@ -69,7 +73,9 @@ extension REPL {
       }
     } else {
       walkthrough = Walkthrough(
-        lesson: lesson, interpreter: interpreter, renderer: renderer, write: { [unowned self] in write($0) })
+        lesson: lesson, interpreter: interpreter, renderer: renderer,
+        write: { [unowned self] in lessonPager().write($0) })
+      walkthrough.lessonNames = lessons.names
       lessons.walkthroughs[lesson.name] = walkthrough
       let resumeAt = lessons.progress(warn: warnLearner).lessonSteps[lesson.name] ?? 0
       if resumeAt > 0 && resumeAt < lesson.steps.count {
@@ -99,6 +105,7 @@ extension REPL {
     }
     while true {
       InterruptHandler.clear()
+      lessonPager().startPage()
       if case .finished = walkthrough.showNext() { return }
       InterruptHandler.clear()
       if walkthrough.isFinished {
@@ -112,6 +119,9 @@ extension REPL {
         case .endOfInput, .interrupted:
           write("\nLeft \(name) at step \(walkthrough.position + 1); :lesson \(name) goes on from there.\n")
           return
+        case .pasted(let text):
+          _ = handle(PastedPrompt.code(ofPaste: text) + "\n")
+          continue
         case .line(let line):
           let typed = line.trimmingCharacters(in: .whitespaces)
           switch typed.lowercased() {
@@ -120,6 +130,7 @@ extension REPL {
             write("Left \(name); :lesson \(name) goes on from step \(walkthrough.position + 1).\n")
             return
           case "b", "back":
+            lessonPager().startPage()
             if !walkthrough.showPrevious() { write("(this is the first step)\n") }
             continue
           default:
@@ -131,6 +142,21 @@ extension REPL {
         break
       }
     }
+  }
+
+  /// The pager a lesson's steps are shown through; its "more" prompt reads a
+  /// line with the editor (Enter goes on, `a` shows the rest of the step).
+  func lessonPager() -> Pager {
+    if let pager = lessons.pager { return pager }
+    let pager = Pager(
+      write: { [unowned self] in write($0) },
+      ask: { [unowned self] in
+        guard let editor, case .line(let answer) = editor.readLine(prompt: renderer.paint(Pager.prompt, .rule) + " ")
+        else { return false }
+        return answer.trimmingCharacters(in: .whitespaces).lowercased() != "a"
+      })
+    lessons.pager = pager
+    return pager
   }
 
   func exercisesCommand() -> CommandOutcome {
@@ -159,7 +185,8 @@ extension REPL {
       write(renderer.paint("(running the code of \(exercise.lessonName) that comes before this exercise)\n", .rule))
       InterruptHandler.clear()
       do {
-        try Checker.prepare(exercise, in: interpreter)
+        let replaced = try lessons.names.track(interpreter) { try Checker.prepare(exercise, in: interpreter) }
+        if let note = LessonNames.note(replaced) { write(renderer.paint(note, .rule) + "\n") }
       } catch {
         writeError(OptError.text(of: error, color: color))
       }
@@ -199,6 +226,7 @@ extension REPL {
     InterruptHandler.clear()
     switch Checker.grade(exercise, in: interpreter, color: color) {
     case .passed:
+      lessons.attempted.insert(exercise.id)
       lessons.updateProgress(warn: warnLearner) { $0.recordPass(exercise.id) }
       write(
         renderer.paint(
@@ -206,8 +234,10 @@ extension REPL {
             exercise, progress: lessons.progress(warn: warnLearner), library: Self.lessonLibrary),
           .passed) + "\n")
     case .failed(let message):
-      lessons.failedOnce.insert(exercise.id)
+      lessons.attempted.insert(exercise.id)
       writeError(LessonListing.failMessage(exercise, message))
+    case .notReady(let message):
+      writeError(message + "\n")
     }
     return .keepGoing
   }
@@ -228,15 +258,12 @@ extension REPL {
 
   func solutionCommand() -> CommandOutcome {
     guard let exercise = currentExercise() else { return .keepGoing }
-    if !lessons.failedOnce.contains(exercise.id) {
-      guard let editor else { return .keepGoing }
-      let question = "You have not checked an answer to \(exercise.id) yet. Show the solution anyway? [y/N] "
-      guard case .line(let answer) = editor.readLine(prompt: question),
-        answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
-      else {
-        write("Not shown. :hint gives a hint; :check grades what you have.\n")
-        return .keepGoing
-      }
+    let passedBefore = lessons.progress(warn: warnLearner).passed[exercise.id] != nil
+    guard passedBefore || lessons.attempted.contains(exercise.id) else {
+      write(
+        "The solution opens once you have tried: write your answer to \(exercise.id) and :check it "
+          + "(:hint gives a hint).\n")
+      return .keepGoing
     }
     write(renderer.paint("A solution to \(exercise.id):", .bold) + "\n")
     write(Self.indented(exercise.solution.text))
@@ -268,7 +295,7 @@ extension CommandTable {
         name: "hint", usage: ":hint", summary: "the next hint for the current exercise",
         argument: .none, action: { repl, _ in repl.hintCommand() }),
       Command(
-        name: "solution", usage: ":solution", summary: "show a solution (asks first if you have not checked yet)",
+        name: "solution", usage: ":solution", summary: "show a solution (after :check has run on your answer)",
         argument: .none, action: { repl, _ in repl.solutionCommand() }),
     ]
   }

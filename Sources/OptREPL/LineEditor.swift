@@ -25,6 +25,8 @@ final class LineEditor {
   /// What one call to `readLine` produced.
   enum Input: Equatable {
     case line(String)
+    /// A block pasted with the terminal's bracketed paste (after what was typed before it).
+    case pasted(String)
     /// Ctrl-C: the line was abandoned.
     case interrupted
     /// Ctrl-D on an empty line, or the terminal went away.
@@ -38,6 +40,13 @@ final class LineEditor {
   nonisolated(unsafe) static var active: LineEditor?
   /// Set by `readCharacter` when Ctrl-C ended the read.
   nonisolated(unsafe) fileprivate static var interrupted = false
+  /// A block the terminal pasted (between `ESC [200~` and `ESC [201~`) during the read.
+  nonisolated(unsafe) fileprivate static var pasted: String?
+  /// Bytes read ahead while looking for a paste's start, to be read again.
+  nonisolated(unsafe) fileprivate static var readAhead: [UInt8] = []
+  /// Asks the terminal to bracket pasted text (xterm's mode 2004).
+  static let bracketedPasteOn = "\u{1B}[?2004h"
+  static let bracketedPasteOff = "\u{1B}[?2004l"
 
   private let historyFile: HistoryFile?
   private(set) var history: [String] = []
@@ -100,15 +109,20 @@ final class LineEditor {
     }
   }
 
-  /// Reads one line with `prompt`, with editing. Ctrl-C abandons it.
-  func readLine(prompt text: String) -> Input {
+  /// Reads one line with `prompt`, with editing, starting with `initial`
+  /// already typed (the indentation of a block). Ctrl-C abandons it.
+  func readLine(prompt text: String, initial: String = "") -> Input {
     guard let editLine else { return .endOfInput }
     Self.active = self
     free(prompt)
-    prompt = strdup(text)
+    prompt = strdup(Self.markingEscapes(text))
     search = PrefixSearch()
     InterruptHandler.drain()
     Self.interrupted = false
+    Self.pasted = nil
+    if !initial.isEmpty { el_push(editLine, initial) }
+    optrepl_print(Self.bracketedPasteOn)
+    defer { optrepl_print(Self.bracketedPasteOff) }
     var count: Int32 = 0
     let raw = el_gets(editLine, &count)
     if Self.interrupted {
@@ -119,7 +133,39 @@ final class LineEditor {
     guard let raw, count > 0 else { return .endOfInput }
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
+    if let pasted = Self.pasted {
+      Self.pasted = nil
+      return .pasted(line + pasted)
+    }
     return .line(line)
+  }
+
+  /// The prompt with each escape sequence (a colour) between two \u{1} marks,
+  /// which tell libedit that it is sent as it is and takes no room on screen.
+  static func markingEscapes(_ text: String) -> String {
+    guard text.contains("\u{1B}") else { return text }
+    var prompt = text
+    // libedit leaves out a marked sequence at the very end of the prompt: a
+    // colour's reset goes before the trailing spaces instead.
+    if prompt.hasSuffix("\u{1B}[0m") {
+      let body = prompt.dropLast(4)
+      let spaces = body.reversed().prefix { $0 == " " }.count
+      prompt = String(body.dropLast(spaces)) + "\u{1B}[0m" + String(repeating: " ", count: spaces)
+    }
+    var out = ""
+    var inEscape = false
+    for scalar in prompt.unicodeScalars {
+      if scalar == "\u{1B}" {
+        out += "\u{1}"
+        inEscape = true
+      }
+      out.unicodeScalars.append(scalar)
+      if inEscape && scalar != "\u{1B}" && scalar != "[" && (0x40...0x7E).contains(scalar.value) {
+        out += "\u{1}"
+        inEscape = false
+      }
+    }
+    return out
   }
 
   /// Adds an entry to the history (not a blank one, nor a repeat of the last).
@@ -288,7 +334,12 @@ private func historyDown(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
 /// (`LineEditor.interrupted` is then set).
 private func readCharacter(_ el: OpaquePointer?, _ character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
   if LineEditor.interrupted { return -1 }
-  guard let first = readByte(waitingForInterrupt: true) else { return LineEditor.interrupted ? -1 : 0 }
+  guard var first = readByte(waitingForInterrupt: true) else { return LineEditor.interrupted ? -1 : 0 }
+  if first == 0x1B, let text = readPaste() {
+    // The whole paste is kept aside, and the line ends as if Enter was pressed.
+    LineEditor.pasted = text
+    first = 0x0A
+  }
   var value: UInt32
   var count: Int
   switch first {
@@ -322,9 +373,38 @@ private func readCharacter(_ el: OpaquePointer?, _ character: UnsafeMutablePoint
   return 1
 }
 
+/// After an ESC: if `[200~` follows at once (a bracketed paste begins), the
+/// pasted text up to `ESC [201~`; otherwise nil, and the bytes looked at are
+/// read again (an arrow key's `[A`).
+private func readPaste() -> String? {
+  let start = Array("[200~".utf8)
+  var seen: [UInt8] = []
+  for expected in start {
+    guard let byte = readByte(waitingForInterrupt: false, timeout: 50) else { break }
+    seen.append(byte)
+    if byte != expected { break }
+  }
+  guard seen == start else {
+    LineEditor.readAhead = seen + LineEditor.readAhead
+    return nil
+  }
+  let end = Array("\u{1B}[201~".utf8)
+  var bytes: [UInt8] = []
+  while let byte = readByte(waitingForInterrupt: false) {
+    bytes.append(byte)
+    if bytes.count >= end.count && Array(bytes.suffix(end.count)) == end {
+      bytes.removeLast(end.count)
+      break
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
+
 /// One byte from standard input; nil at end of input, or when Ctrl-C arrives
-/// while waiting (then `LineEditor.interrupted` is set).
-private func readByte(waitingForInterrupt: Bool) -> UInt8? {
+/// while waiting (then `LineEditor.interrupted` is set), or after `timeout`
+/// milliseconds when one is given.
+private func readByte(waitingForInterrupt: Bool, timeout: Int32 = -1) -> UInt8? {
+  if !LineEditor.readAhead.isEmpty { return LineEditor.readAhead.removeFirst() }
   let pipe = InterruptHandler.pipe.read
   while true {
     var fds = [
@@ -332,7 +412,8 @@ private func readByte(waitingForInterrupt: Bool) -> UInt8? {
       pollfd(fd: pipe, events: Int16(POLLIN), revents: 0),
     ]
     let watched: nfds_t = waitingForInterrupt && pipe >= 0 ? 2 : 1
-    let ready = poll(&fds, watched, -1)
+    let ready = poll(&fds, watched, timeout)
+    if ready == 0 { return nil }
     if ready < 0 {
       if errno == EINTR { continue }
       return nil

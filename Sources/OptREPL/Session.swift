@@ -109,28 +109,99 @@ public final class REPL {
     case endOfInput
   }
 
-  /// Reads lines until they make a whole entry.
+  /// Reads lines until they make a whole entry, which goes into the history
+  /// as one item (Up brings a whole `def` back). A line after one ending in
+  /// `:` starts indented one level more, and one level less after `return`,
+  /// `pass`, `break`, `continue`; a pasted block (bracketed paste) is one
+  /// entry, blank lines inside included; with colour on, each line entered is
+  /// redrawn with syntax colours.
   func readEntry(_ editor: LineEditor) -> EntryRead {
     var lines: [String] = []
     while true {
-      switch editor.readLine(prompt: lines.isEmpty ? ">>> " : "... ") {
+      let prompt = lines.isEmpty ? ">>> " : "... "
+      switch editor.readLine(prompt: prompt, initial: Self.indentation(after: lines)) {
       case .endOfInput:
         return .endOfInput
       case .interrupted:
         write("^C\n")
         return .abandoned
+      case .pasted(let text):
+        // The paste is shown as if typed: its first line after the prompt, the rest after `... `.
+        var code = PastedPrompt.code(ofPaste: text)
+        while code.hasSuffix("\n") { code.removeLast() }
+        var shown = "\u{1B}[1A\r\u{1B}[K"
+        for (i, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+          shown += (i == 0 ? prompt : "... ") + (color ? Highlight.paint(String(line)) : String(line)) + "\n"
+        }
+        write(shown)
+        if let entry = Self.addBlock(code, to: &lines) {
+          editor.addHistory(entry)
+          return .entry(entry)
+        }
+      case .line(let raw) where raw.contains("\n"):
+        // A multi-line entry recalled from the history: whole, as a paste is.
+        if let entry = Self.addBlock(raw, to: &lines) {
+          editor.addHistory(entry)
+          return .entry(entry)
+        }
       case .line(let raw):
-        let line = PastedPrompt.strip(raw)
-        editor.addHistory(line)
-        if let entry = Self.addLine(line, to: &lines) { return .entry(entry) }
+        // A prompt typed or pasted after the automatic indentation is still a prompt.
+        let unindented = String(raw.drop { $0 == " " })
+        let pastedPrompt =
+          PastedPrompt.prompts.contains { unindented.hasPrefix($0) } || [">>>", "..."].contains(unindented)
+        let line = PastedPrompt.strip(pastedPrompt ? unindented : raw)
+        if color && !line.hasPrefix(":") && !line.hasPrefix("?") {
+          write(Highlight.redraw(raw, prompt: prompt, columns: terminalWidth()))
+        }
+        if let entry = Self.addLine(line, to: &lines) {
+          editor.addHistory(entry)
+          return .entry(entry)
+        }
       }
     }
   }
 
+  /// The indentation the next line of an entry starts with: the last line's,
+  /// one level (four spaces) more after a `:`, one less after a statement
+  /// that ends a block; none inside an open bracket or on the first line.
+  static func indentation(after lines: [String]) -> String {
+    guard let last = lines.last else { return "" }
+    if Interpreter.inputStatus(lines.joined(separator: "\n") + "\n\n") == .incomplete { return "" }
+    let lead = last.prefix { $0 == " " }.count
+    let code = (last.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+      .trimmingCharacters(in: .whitespaces)
+    if code.isEmpty { return "" }
+    var level = lead
+    if code.hasSuffix(":") {
+      level += 4
+    } else if let word = code.split(separator: " ").first,
+      ["return", "pass", "break", "continue", "raise"].contains(String(word))
+    {
+      level = max(0, lead - 4)
+    }
+    return String(repeating: " ", count: level)
+  }
+
+  /// Adds a block of lines (a paste, a recalled entry) to the entry being
+  /// typed; the entry is whole unless a bracket or string is still open.
+  static func addBlock(_ block: String, to lines: inout [String]) -> String? {
+    let blockLines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.isEmpty, blockLines.count == 1, let entry = addLine(blockLines[0], to: &lines) { return entry }
+    lines += blockLines
+    let text = lines.joined(separator: "\n")
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      lines = []
+      return nil
+    }
+    if Interpreter.inputStatus(text + "\n\n") == .incomplete { return nil }
+    while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+    return lines.joined(separator: "\n")
+  }
+
   /// Adds a line to the entry being typed; returns the entry once it is whole.
   /// A command or `?name` is whole on its own line; a blank first line is
-  /// skipped; two blank lines in a row end an entry whatever is still open (so
-  /// that an unclosed bracket is reported rather than waited on forever).
+  /// skipped; a block ends at a blank line; an open bracket goes on until it
+  /// is closed (Ctrl-C abandons the entry).
   static func addLine(_ line: String, to lines: inout [String]) -> String? {
     let blank = line.trimmingCharacters(in: .whitespaces).isEmpty
     if lines.isEmpty {
@@ -140,9 +211,6 @@ public final class REPL {
     lines.append(line)
     let text = lines.joined(separator: "\n")
     if Interpreter.inputStatus(text) == .complete { return text }
-    if blank && lines.count >= 3 && lines[lines.count - 2].trimmingCharacters(in: .whitespaces).isEmpty {
-      return text
-    }
     return nil
   }
 

@@ -56,12 +56,24 @@ struct LessonContext {
   }
 }
 
+extension CompletionKind {
+  /// The lessons' names, asked of optrepl when the shell completes.
+  static var lessonNames: CompletionKind {
+    .custom { _, _, prefix in LessonLibrary().lessons.map(\.name).filter { $0.hasPrefix(prefix) } }
+  }
+
+  /// The exercises' IDs, asked of optrepl when the shell completes.
+  static var exerciseIDs: CompletionKind {
+    .custom { _, _, prefix in LessonLibrary().exercises.map(\.id).filter { $0.hasPrefix(prefix) } }
+  }
+}
+
 /// `optrepl walk LESSON`: the walkthrough, pausing between steps on a terminal.
 struct Walk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walk", abstract: "Print a lesson's walkthrough: prose, each code cell and its live output.")
 
-  @Argument(help: "The lesson, e.g. adagrad (`optrepl lessons` lists them).")
+  @Argument(help: "The lesson, e.g. adagrad (`optrepl lessons` lists them).", completion: .lessonNames)
   var lesson: String
 
   @Flag(help: "Never pause between cells.")
@@ -85,11 +97,23 @@ struct Walk: ParsableCommand {
       print("saved \(html)")
       throw export.failed ? ExitCode.failure : ExitCode.success
     }
+    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let out: (String) -> Void = {
+      print($0, terminator: "")
+      fflush(nil)
+    }
+    // On a terminal a step longer than the screen pauses inside too.
+    let pager = Pager(
+      write: out,
+      ask: {
+        out(context.renderer.paint(Pager.prompt, .rule) + " ")
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() != "a"
+      })
     let walkthrough = Walkthrough(
       lesson: lesson, interpreter: context.makeInterpreter(), renderer: context.renderer,
-      write: { print($0, terminator: "") })
-    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+      write: pausing ? pager.write : out)
     while true {
+      pager.startPage()
       // Ctrl-C while a cell runs stops it with a KeyboardInterrupt; at the pause it ends the walk.
       switch ScriptRunner.withInterrupts({ walkthrough.showNext() }) {
       case .finished:
@@ -102,7 +126,10 @@ struct Walk: ParsableCommand {
         fflush(nil)
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { throw ExitCode.success }
         if answer == "q" { throw ExitCode.success }
-        if answer == "b" { _ = walkthrough.showPrevious() }
+        if answer == "b" {
+          pager.startPage()
+          _ = walkthrough.showPrevious()
+        }
       }
     }
   }
@@ -128,7 +155,7 @@ struct Exercises: ParsableCommand {
     commandName: "exercises",
     abstract: "List the exercises (✓ done), or print one as a starter file: optrepl exercises ID > ID.opt")
 
-  @Argument(help: "An exercise ID, e.g. adagrad-1: print its task and starter code.")
+  @Argument(help: "An exercise ID, e.g. adagrad-1: print its task and starter code.", completion: .exerciseIDs)
   var id: String?
 
   @Option(help: ArgumentHelp("Show the first N hints of exercise ID.", valueName: "N"))
@@ -160,10 +187,10 @@ struct Check: ParsableCommand {
     commandName: "check",
     abstract: "Grade your answer to exercise ID, kept in FILE (default: ID.opt). Exit 0 on pass, 1 on fail.")
 
-  @Argument(help: "The exercise, e.g. adagrad-1.")
+  @Argument(help: "The exercise, e.g. adagrad-1.", completion: .exerciseIDs)
   var id: String
 
-  @Argument(help: "The file with your answer (default: ID.opt in this folder).")
+  @Argument(help: "The file with your answer (default: ID.opt in this folder).", completion: .file(extensions: ["opt"]))
   var file: String?
 
   @Flag(name: .customLong("no-color"), help: "Do not colour output.")
@@ -204,7 +231,7 @@ struct Check: ParsableCommand {
       progress.recordPass(exercise.id)
       context.save(progress)
       print(LessonListing.passMessage(exercise, progress: progress, library: context.library))
-    case .failed(let message):
+    case .failed(let message), .notReady(let message):
       FileHandle.standardError.write(Data(LessonListing.failMessage(exercise, message).utf8))
       throw ExitCode.failure
     }

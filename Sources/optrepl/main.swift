@@ -5,33 +5,76 @@ import OptLessons
 import OptPlot
 import OptREPL
 
-/// The `optrepl` command: the REPL, a script, `-e CODE`, or a program on
-/// standard input. Exit status: 0 success, 1 an error in the program, 2 a usage error.
+/// The `optrepl` command: its subcommands, `run` (the default: the REPL, a
+/// script, `-e CODE`, standard input) and the lesson commands. Exit status: 0
+/// success, 1 an error in the program, 2 a usage error.
 struct Optrepl: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "optrepl",
     abstract: "A teaching REPL for gradient-descent optimizers and learning-rate schedules.",
     discussion: """
-      With no arguments optrepl starts the interactive REPL (when standard input is a \
-      terminal) or runs all of standard input as one program (when it is not).
+      With no subcommand optrepl runs `run`: the interactive REPL (when standard input \
+      is a terminal), FILE, -e CODE, or all of standard input as one program.
       Set NO_COLOR in the environment, or pass --no-color, to turn colour off.
-
-      Lessons and exercises:
-        optrepl lessons                 list the lessons
-        optrepl walk LESSON [--all]     read a lesson: prose, code, live output
-        optrepl exercises [ID]          list the exercises, or print one to edit
-        optrepl check ID [FILE]         grade your answer (exit 0 pass, 1 fail)
-      (`optrepl SUBCOMMAND --help` tells more.)
+      Shell completion: optrepl --generate-completion-script bash (or zsh, fish).
       """,
-    version: REPL.version)
+    version: REPL.version,
+    // One command per line, so that adding one is a one-line change.
+    subcommands: [
+      Run.self,
+      Walk.self,
+      Lessons.self,
+      Exercises.self,
+      Check.self,
+    ],
+    defaultSubcommand: Run.self)
 
-  @Argument(help: "A program to run, e.g. examples/adam.opt.")
+  /// Parses the command line (the subcommands included) and runs what it
+  /// names; exits 0, the command's own status, or 2 for a usage error (the
+  /// argument parser's own default is 64).
+  static func mainWithUsageStatus() -> Never {
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+      Foundation.exit(0)
+    } catch let error as ValidationError {
+      // A usage error found while running (no such lesson): the subcommand's usage.
+      let name = type(of: command).configuration.commandName ?? "run"
+      let usage = usageString(for: type(of: command))
+      FileHandle.standardError.write(
+        Data("Error: \(error.message)\nUsage: \(usage)\n  See 'optrepl help \(name)' for more information.\n".utf8))
+      Foundation.exit(2)
+    } catch {
+      exit(withError: error)
+    }
+  }
+}
+
+/// `optrepl [run] [FILE | -e CODE ...] [-i]`: the REPL, a program, or standard input.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "The REPL (the default), a program FILE, -e CODE, or standard input (- or a pipe).")
+
+  @Argument(
+    help: "A program to run, e.g. train.opt; - reads it from standard input.", completion: .file(extensions: ["opt"]))
   var file: String?
 
   @Option(
     name: .customShort("e"),
-    help: ArgumentHelp("Run CODE; the value of a final expression is printed.", valueName: "code"))
-  var code: String?
+    help: ArgumentHelp(
+      "Run CODE; the value of a final expression is printed. Several -e run as the lines of one program.",
+      valueName: "code"))
+  var code: [String] = []
 
   @Flag(name: .customShort("i"), help: "After running FILE (or -e CODE), enter the REPL with its definitions.")
   var interactive = false
@@ -40,7 +83,7 @@ struct Optrepl: ParsableCommand {
   var noColor = false
 
   func validate() throws {
-    if file != nil && code != nil {
+    if file != nil && !code.isEmpty {
       throw ValidationError("give either FILE or -e CODE, not both")
     }
   }
@@ -52,8 +95,10 @@ struct Optrepl: ParsableCommand {
     DataSets.install(into: interpreter)
     let runner = ScriptRunner(interpreter: interpreter, color: color)
     var status: Int32 = 0
-    if let code {
-      status = runner.runCode(code, name: "<-e>", echo: .last)
+    if !code.isEmpty {
+      status = runner.runCode(code.joined(separator: "\n"), name: "<-e>", echo: .last)
+    } else if file == "-" {
+      status = runner.runStandardInput()
     } else if let file {
       status = runner.runFile(file)
     } else if isatty(STDIN_FILENO) == 0 {
@@ -61,7 +106,7 @@ struct Optrepl: ParsableCommand {
     } else {
       status = startREPL(interpreter, color: color)
     }
-    if interactive && (file != nil || code != nil) {
+    if interactive && (file != nil || !code.isEmpty) {
       status = startREPL(interpreter, color: color)
     }
     throw ExitCode(status)
@@ -69,37 +114,6 @@ struct Optrepl: ParsableCommand {
 
   private func startREPL(_ interpreter: Interpreter, color: Bool) -> Int32 {
     REPL(interpreter: interpreter, color: color, historyPath: REPL.defaultHistoryPath()).run()
-  }
-
-  /// Parses and runs, with exit status 2 for a usage error (the argument
-  /// parser's own default is 64). The subcommands are found by their first
-  /// word; anything else is the REPL, a FILE or -e (a file named like a
-  /// subcommand: ./walk).
-  static func mainWithUsageStatus() -> Never {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    let subcommands: [String: ParsableCommand.Type] = [
-      "walk": Walk.self, "lessons": Lessons.self, "exercises": Exercises.self, "check": Check.self,
-    ]
-    if let first = arguments.first, let subcommand = subcommands[first] {
-      parseAndRun(subcommand, Array(arguments.dropFirst()))
-    }
-    parseAndRun(Optrepl.self, arguments)
-  }
-
-  /// Parses `arguments` as `command` and runs it; exits 0, the command's own
-  /// status, or 2 for a usage error.
-  static func parseAndRun(_ command: ParsableCommand.Type, _ arguments: [String]) -> Never {
-    do {
-      var parsed = try command.parseAsRoot(arguments)
-      try parsed.run()
-      Foundation.exit(0)
-    } catch {
-      if command.exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((command.fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
-      }
-      command.exit(withError: error)
-    }
   }
 }
 

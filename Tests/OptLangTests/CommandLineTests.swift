@@ -132,37 +132,37 @@ import Testing
 
   /// The help text, derived by hand from the declarations in
   /// Sources/optrepl/main.swift and swift-argument-parser 1.8's help layout
-  /// (sections OVERVIEW, USAGE, ARGUMENTS, OPTIONS; labels in a 26-column
-  /// field; text wrapped at 80 columns). Update it with the command's
-  /// declarations (the subcommands of SPEC §2 will add a SUBCOMMANDS section).
+  /// (sections OVERVIEW, USAGE, OPTIONS, SUBCOMMANDS with the default marked;
+  /// labels in a 26-column field; text wrapped at 80 columns). Update it with
+  /// the command's declarations.
   static let help = """
     OVERVIEW: A teaching REPL for gradient-descent optimizers and learning-rate
     schedules.
 
-    With no arguments optrepl starts the interactive REPL (when standard input is a
-    terminal) or runs all of standard input as one program (when it is not).
+    With no subcommand optrepl runs `run`: the interactive REPL (when standard
+    input is a terminal), FILE, -e CODE, or all of standard input as one program.
     Set NO_COLOR in the environment, or pass --no-color, to turn colour off.
+    Shell completion: optrepl --generate-completion-script bash (or zsh, fish).
 
-    Lessons and exercises:
-      optrepl lessons                 list the lessons
-      optrepl walk LESSON [--all]     read a lesson: prose, code, live output
-      optrepl exercises [ID]          list the exercises, or print one to edit
-      optrepl check ID [FILE]         grade your answer (exit 0 pass, 1 fail)
-    (`optrepl SUBCOMMAND --help` tells more.)
-
-    USAGE: optrepl [<file>] [-e <code>] [-i] [--no-color]
-
-    ARGUMENTS:
-      <file>                  A program to run, e.g. examples/adam.opt.
+    USAGE: optrepl <subcommand>
 
     OPTIONS:
-      -e <code>               Run CODE; the value of a final expression is printed.
-      -i                      After running FILE (or -e CODE), enter the REPL with
-                              its definitions.
-      --no-color              Do not colour output.
       --version               Show the version.
       -h, --help              Show help information.
 
+    SUBCOMMANDS:
+      run (default)           The REPL (the default), a program FILE, -e CODE, or
+                              standard input (- or a pipe).
+      walk                    Print a lesson's walkthrough: prose, each code cell
+                              and its live output.
+      lessons                 List the lessons: name, title, what each teaches,
+                              exercises done.
+      exercises               List the exercises (✓ done), or print one as a
+                              starter file: optrepl exercises ID > ID.opt
+      check                   Grade your answer to exercise ID, kept in FILE
+                              (default: ID.opt). Exit 0 on pass, 1 on fail.
+
+      See 'optrepl help <subcommand>' for detailed help.
 
     """
 
@@ -174,6 +174,56 @@ import Testing
       #expect(o.stdout == Self.help, "\(flag)")
       #expect(o.stderr == "")
     }
+  }
+
+  /// `optrepl help` is the help (not a file named help), as is `help SUBCOMMAND`.
+  @Test func helpIsASubcommandAndTheHelpNamesNoMissingFile() throws {
+    let o = try Self.run(["help"])
+    #expect(o.status == 0)
+    #expect(o.stdout == Self.help)
+    #expect(!o.stdout.contains("examples/adam.opt"))
+    let walk = try Self.run(["help", "walk"])
+    #expect(walk.status == 0)
+    #expect(walk.stdout.contains("USAGE: optrepl walk <lesson> [--all] [--no-color]"), "\(walk.stdout)")
+  }
+
+  /// A usage error of a subcommand, found by parsing or only when it runs,
+  /// exits 2 and shows that subcommand's usage.
+  @Test func aSubcommandsUsageErrorExitsTwoWithItsUsage() throws {
+    for arguments in [["walk"], ["walk", "nosuch"], ["check", "nosuch-1", "x.opt"], ["walk", "a", "b"]] {
+      let o = try Self.run(arguments)
+      #expect(o.status == 2, "\(arguments)")
+      #expect(o.stderr.contains("Usage: optrepl \(arguments[0])"), "\(arguments): \(o.stderr)")
+    }
+  }
+
+  /// A second -e adds a line to the program instead of replacing the first.
+  @Test func severalCodeOptionsRunAsOneProgram() throws {
+    let o = try Self.run(["-e", "x = 6", "-e", "x * 7"])
+    #expect(o.status == 0, "\(o.stderr)")
+    #expect(o.stdout == "42\n")
+  }
+
+  /// `-` as the file reads the program from standard input.
+  @Test func aDashReadsStandardInput() throws {
+    let o = try Self.run(["-"], input: Data("print(6 * 7)\n".utf8))
+    #expect(o.status == 0, "\(o.stderr)")
+    #expect(o.stdout == "42\n")
+  }
+
+  /// Shell completion knows the subcommands, and asks optrepl for lesson
+  /// names and exercise IDs.
+  @Test func shellCompletionOffersSubcommandsLessonsAndExercises() throws {
+    let script = try Self.run(["--generate-completion-script", "bash"])
+    #expect(script.status == 0)
+    for word in ["walk", "lessons", "exercises", "check", "run"] {
+      #expect(script.stdout.contains(word), "\(word)")
+    }
+    #expect(script.stdout.contains("---completion walk -- positional@0"))
+    let lessons = try Self.run(["---completion", "walk", "--", "positional@0", "2", "3", "optrepl", "walk", "ada"])
+    #expect(lessons.stdout.split(separator: "\n").sorted() == ["adadelta", "adagrad"], "\(lessons.stdout)")
+    let exercises = try Self.run(["---completion", "check", "--", "positional@0", "2", "4", "optrepl", "check", "adag"])
+    #expect(exercises.stdout.split(separator: "\n").sorted() == ["adagrad-1", "adagrad-2"], "\(exercises.stdout)")
   }
 
   @Test func anUnknownFlagIsAUsageError() throws {

@@ -278,3 +278,30 @@ import Testing
     }
   }
 }
+
+/// The prelude and code run in a `Namespace` keep the built-ins they were
+/// compiled with, whatever a program later binds to those names.
+@Suite struct NamespaceTests {
+  @Test func aProgramCannotChangeWhatABuiltInRuleComputes() throws {
+    var text = ""
+    let interpreter = Interpreter(output: { text += $0 })
+    try interpreter.run("before = adagrad(0.1).step(1.0, 2.0)\ndef sqrt(x):\n    return 0\n", name: "<t>")
+    try interpreter.run("print(adagrad(0.1).step(1.0, 2.0) == before, sqrt(4))", name: "<t>")
+    #expect(text == "True 0\n")
+  }
+
+  @Test func namespacedCodeReadsItsOwnNamesAndTheSharedOnes() throws {
+    var text = ""
+    let interpreter = Interpreter(output: { text += $0 })
+    let namespace = Namespace(prefix: "test:", shared: ["answer"])
+    try interpreter.run("helper = 1\nanswer = 2\n", name: "<learner>")
+    try interpreter.run(
+      SourceFile(name: "<private>", text: "helper = 10\ndef f():\n    return helper + answer\n"), in: namespace)
+    try interpreter.run("helper = 100\nanswer = 3\n", name: "<learner>")
+    try interpreter.run(SourceFile(name: "<private>", text: "print(f())\n"), in: namespace)
+    #expect(text == "13\n")
+    #expect(interpreter.userVariables.map(\.name) == ["helper", "answer"])
+    interpreter.clear(namespace)
+    #expect(interpreter.value(of: "helper", in: namespace) == nil)
+  }
+}

@@ -66,21 +66,28 @@ import Testing
   @Test func checkFunctionNamesTheInput() throws {
     let message = try #require(
       try Self.failure("check_function(lambda a, b: a + b, lambda a, b: a * b + 0, [(2, 2), (1, 3)])"))
-    #expect(message == "for the input (1, 3): expected 3, got 4")
+    #expect(message == "for the input (1, 3), your value 4 is too high, off by about 33%")
     #expect(try Self.failure("check_function(lambda x: x * 2, lambda x: x + x, [1, -2.5, array([1, 2])])") == nil)
   }
 
   @Test func checkScheduleNamesTheStep() throws {
     let message = try #require(
       try Self.failure("check_schedule(lambda k: 0.1 if k < 10 else 0.02, step_decay(0.1, 10))"))
-    #expect(message.hasPrefix("at step index k = 10: expected 0.01"), "\(message)")
+    #expect(message == "at step index k = 10, your rate 0.02 is too high, off by about 100%", "\(message)")
   }
 
   @Test func checkCloseComparesShapesAndTolerates() throws {
     #expect(try Self.failure("check_close(0.1 + 0.2, 0.3)") == nil)
     #expect(try Self.failure("check_close((1, array([2, 3])), (1, array([2, 3])))") == nil)
     #expect(try Self.failure("check_close(nan, nan)") == nil)
-    #expect(try Self.failure("check_close(1.000001, 1, \"v\")") == "v: expected 1, got 1.000001")
+    // Too high or too low and by about how much, never the expected value itself.
+    #expect(
+      try Self.failure("check_close(1.000001, 1, \"v\")")
+        == "v is too high, off by less than 1% (0.0001%): close, but not the same formula")
+    #expect(try Self.failure("check_close(0.8, 1, \"v\")") == "v is too low, off by about 20%")
+    #expect(try Self.failure("check_close(1.05, 1, \"v\")") == "v is too high, off by about 5.0%")
+    #expect(
+      try Self.failure("check_close((1, 2), (1, 2, 3), \"v\")") == "v should be a tuple of 3, but it is a tuple of 2")
     #expect(try Self.failure("check_close([1, 2], (1, 2))") != nil)
     #expect(try Self.failure("check_close(array([1, 2]), array([1, 2, 3]))") != nil)
     #expect(try Self.failure("check_close(None, 1)") != nil)

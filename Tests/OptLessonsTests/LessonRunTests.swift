@@ -16,6 +16,12 @@ import Testing
       #expect(!lesson.title.isEmpty && lesson.title != lesson.name, "\(lesson.name) has a title")
       #expect(!lesson.summary.isEmpty, "\(lesson.name) has a summary")
       #expect(lesson.steps.contains { $0.code != nil }, "\(lesson.name) has code")
+      // Every lesson ends with a summary of what it showed.
+      let lastProse = lesson.cells.last { $0.kind == .markdown }?.prose ?? ""
+      #expect(lesson.cells.last?.kind == .markdown, "\(lesson.name) ends with prose")
+      #expect(
+        lastProse.hasPrefix("## Summary") || lastProse.hasPrefix("## What to remember"),
+        "\(lesson.name) ends with a summary")
     }
   }
 

@@ -182,6 +182,22 @@ import Testing
     #expect(rows[0].hasSuffix("┌" + String(repeating: "─", count: 33) + "┐"))
   }
 
+  /// A size asked for (a lesson's width=72 with a legend) is capped by the
+  /// terminal, so nothing wraps; with no terminal it is kept.
+  @Test func anAskedForSizeIsCappedByTheTerminal() throws {
+    let code = "plot([1, 3, 2], [2, 1, 0], labels=['first', 'second'], width=72, height=40)"
+    let out = try run(code, settings: PlotSettings(terminalSize: { (80, 24) }))
+    let lines = out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect((lines.map(\.count).max() ?? 0) <= 79, "\(out)")
+    #expect(lines.count <= 23)
+    let contour = try run(
+      "contour(lambda w, b: w*w + b*b, (-1, 1), (-1, 1), width=100, height=40)",
+      settings: PlotSettings(terminalSize: { (80, 24) }))
+    #expect((contour.split(separator: "\n").map(\.count).max() ?? 0) <= 79)
+    let file = try run(code)
+    #expect(file.split(separator: "\n").contains { $0.contains("┌" + String(repeating: "─", count: 72) + "┐") })
+  }
+
   @Test func contourSizedToTheTerminal() throws {
     let out = try run(
       "contour(lambda w, b: w*w + b*b, (-1, 1), (-1, 1))", settings: PlotSettings(terminalSize: { (120, 40) }))

@@ -57,7 +57,12 @@ struct CommandTests {
   @Test func anExactNameWinsOverALongerOne() {
     #expect(table.resolve("lesson").command?.name == "lesson")
     #expect(table.resolve("lessons").command?.name == "lessons")
-    if case .ambiguous = table.resolve("less") {} else { Issue.record(":less should be ambiguous") }
+    // A prefix of a singular and its plural: the plural alone, the singular with an argument.
+    #expect(table.resolve("less").command?.name == "lessons")
+    #expect(table.resolve("le", hasArgument: true).command?.name == "lesson")
+    #expect(table.resolve("ex").command?.name == "exercises")
+    #expect(table.resolve("ex", hasArgument: true).command?.name == "exercise")
+    if case .ambiguous = table.resolve("re") {} else { Issue.record(":re should be ambiguous") }
     #expect(table.resolve("lo").command?.name == "load")
   }
 

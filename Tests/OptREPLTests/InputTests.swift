@@ -49,10 +49,28 @@ struct InputTests {
     #expect(at == 1)
   }
 
-  @Test func twoBlankLinesEndAnEntryThatIsStillOpen() {
-    let (whole, at) = entry(["a = [1,", "", ""])
-    #expect(whole == "a = [1,\n\n")
-    #expect(at == 2)
+  /// An open bracket goes on, blank lines and all, until it is closed (Ctrl-C abandons it).
+  @Test func blankLinesDoNotEndAnEntryWhoseBracketIsOpen() {
+    let (whole, at) = entry(["a = [1,", "", "", "2]"])
+    #expect(whole == "a = [1,\n\n\n2]")
+    #expect(at == 3)
+  }
+
+  @Test func theNextLineIsIndentedAfterAColonAndDedentedAfterReturn() {
+    #expect(REPL.indentation(after: []) == "")
+    #expect(REPL.indentation(after: ["def f(x):"]) == "    ")
+    #expect(REPL.indentation(after: ["def f(x):", "    y = x"]) == "    ")
+    #expect(REPL.indentation(after: ["def f(x):", "    if x:"]) == "        ")
+    #expect(REPL.indentation(after: ["def f(x):", "    if x:", "        return 1"]) == "    ")
+    #expect(REPL.indentation(after: ["for i in r:", "    pass  # done"]) == "")
+    #expect(REPL.indentation(after: ["f(1,"]) == "")
+  }
+
+  @Test func aPastedTranscriptKeepsItsCodeAndDropsItsOutput() {
+    #expect(
+      PastedPrompt.code(ofPaste: ">>> x = 2\n>>> x * 3\n6\n>>> def f():\n...     return 1\n...\n")
+        == "x = 2\nx * 3\ndef f():\n    return 1\n")
+    #expect(PastedPrompt.code(ofPaste: "def g():\n\n    return 2\n") == "def g():\n\n    return 2\n")
   }
 
   @Test func helpSuffixNames() {

@@ -64,10 +64,18 @@ struct SessionTests {
     #expect(run(":v").out == "alpha = 0.5\nnames = [1, 2]\n")
   }
 
-  @Test func timePrintsTheValueAndTheWallTime() {
+  /// As IPython's %timeit: the value once, then the mean ± the spread of 7 runs of many loops.
+  @Test func timePrintsTheValueThenTheMeanAndSpreadOfRepeatedRuns() {
     let out = run(":time 6*7").out
-    #expect(out.hasPrefix("42\nwall time: "))
-    #expect(out.hasSuffix("s\n"))
+    #expect(out.hasPrefix("42\n"), "\(out)")
+    #expect(
+      out.wholeMatch(
+        of:
+          /42\n[0-9.]+ (ns|µs|ms|s) ± [0-9.]+ (ns|µs|ms|s) per loop \(mean ± std. dev. of 7 runs, [0-9]+ loops? each\)\n/
+      )
+        != nil, "\(out)")
+    // Output during the timed runs is not shown again.
+    #expect(run(":time print('x')").out.hasPrefix("x\n") && !run(":time print('y')").out.contains("y\ny"))
     #expect(run(":time").err.contains("usage"))
   }
 

@@ -58,7 +58,7 @@ struct TerminalTests {
     let t = try Self.start(home)
     t.type("def f(x):\r")
     try t.expectPrompt("... ")
-    t.type("    return x*2\r")
+    t.type("return x*2\r")  // the line starts indented by itself
     try t.expectPrompt("... ")
     t.type("\r")
     try t.expectPrompt()
@@ -179,9 +179,9 @@ struct TerminalTests {
     let t = try Self.start(home)
     t.type("def spin(n):\r")
     try t.expect("... ")
-    t.type("    total = 0\r")
-    t.type("    for i in range(n): total += i\r")
-    t.type("    return total\r")
+    t.type("total = 0\r")  // each line starts indented by itself
+    t.type("for i in range(n): total += i\r")
+    t.type("return total\r")
     t.type("\r")
     try t.expectPrompt()
     t.type("y = 7\r")

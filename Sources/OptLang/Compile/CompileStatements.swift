@@ -499,16 +499,23 @@ final class RuleSource {
   let decl: RuleDecl
   let resolver: Resolver
   unowned(unsafe) let runtime: Runtime
+  /// The namespace the rule was written in: its body is compiled again in it.
+  let namespace: Namespace?
 
   init(decl: RuleDecl, resolver: Resolver, runtime: Runtime) {
     self.decl = decl
     self.resolver = resolver
     self.runtime = runtime
+    self.namespace = runtime.globals.namespace
   }
 
   /// The body as a function of `w, g, t` and the hyperparameters; slots in
   /// `constants` are compiled as the values given.
   func compile(constants: [Int: Value]) throws -> FunctionCode {
+    let globals = runtime.globals
+    let saved = globals.namespace
+    globals.namespace = namespace
+    defer { globals.namespace = saved }
     let compiler = Compiler(runtime: runtime, resolver: resolver)
     compiler.scope = resolver.scope(of: decl)
     compiler.functionName = decl.name

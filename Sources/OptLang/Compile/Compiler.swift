@@ -78,10 +78,14 @@ final class Compiler {
       if echoThis, case .expression(let e) = stmt.kind {
         let value = try compiler.compile(e)
         let rt = runtime
+        // As in Python's REPL, `_` is the last value shown.
+        let underscore = runtime.globals.slot("_")
+        let globals = runtime.globals
         codes.append(
           StmtCode { f in
             let v = try value(f)
             if !v.isNone {
+              globals.set(underscore, v)
               let text = Format.repr(v)
               try Interrupt.check()
               rt.output(text + "\n")

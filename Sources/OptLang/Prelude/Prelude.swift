@@ -11,19 +11,23 @@ enum Prelude {
   ]
 
   /// Runs the prelude in `interpreter` and makes its definitions built-ins
-  /// (so `:vars` does not list them and `:reset` brings them back).
+  /// (so `:vars` does not list them and `:reset` brings them back). It runs
+  /// in its own namespace: what it calls (`sqrt`, `_close`, `adam`) are the
+  /// built-ins, whatever a program later binds to those names.
   static func load(into interpreter: Interpreter) {
-    let runtime = interpreter.runtime
+    let globals = interpreter.runtime.globals
     for (name, text) in files {
       do {
-        try interpreter.run(SourceFile(name: name, text: text))
+        try interpreter.run(SourceFile(name: name, text: text), in: Namespace.prelude)
       } catch {
         // The prelude is part of optrepl: an error in it is a bug, shown at once.
         fatalError("the prelude failed to load:\n\(error)")
       }
     }
-    for name in runtime.globals.userNames {
-      if let value = runtime.globals[name] { runtime.define(name, value) }
+    for slotName in globals.names where slotName.hasPrefix(Namespace.prelude.prefix) {
+      guard let value = globals[slotName] else { continue }
+      globals.defineBuiltin(slotName, value)
+      interpreter.runtime.define(Namespace.plainName(slotName), value)
     }
   }
 }

@@ -241,6 +241,9 @@ public final class Globals {
   public private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
   private var builtinValues: [String: Value] = [:]
+  /// While code of a private namespace compiles, the global names it uses map
+  /// to that namespace's slots (see `Namespace`).
+  var namespace: Namespace?
 
   init() {
     values = .allocate(capacity: capacity)
@@ -267,15 +270,22 @@ public final class Globals {
     try body(&values[index])
   }
 
-  /// The slot of a global, created if needed.
+  /// The slot of a global, created if needed; in the namespace being compiled, if any.
   public func slot(_ name: String) -> Int {
+    let name = namespace?.privateName(for: name) ?? name
     if let i = indexByName[name] { return i }
     if names.count == capacity { grow() }
     let i = names.count
     names.append(name)
     indexByName[name] = i
-    set(i, builtinValues[name] ?? .unbound)
+    set(i, initialValue(name))
     return i
+  }
+
+  /// What a slot holds before the program assigns it: its built-in; for a
+  /// private slot with no built-in of its own, the built-in of the plain name.
+  private func initialValue(_ name: String) -> Value {
+    builtinValues[name] ?? (Namespace.isPrivate(name) ? builtinValues[Namespace.plainName(name)] : nil) ?? .unbound
   }
 
   private func grow() {
@@ -293,7 +303,7 @@ public final class Globals {
     capacity = newCapacity
   }
 
-  fileprivate func defineBuiltin(_ name: String, _ value: Value) {
+  func defineBuiltin(_ name: String, _ value: Value) {
     builtinValues[name] = value
     set(slot(name), value)
   }
@@ -319,13 +329,13 @@ public final class Globals {
   /// The names the program has defined (not built-ins), in the order first seen.
   public var userNames: [String] {
     names.filter { name in
-      guard let v = self[name] else { return false }
+      guard !Namespace.isPrivate(name), let v = self[name] else { return false }
       return !isBuiltin(name, v)
     }
   }
 
   /// Every bound name, built-ins included, for completion and suggestions.
-  public var boundNames: [String] { names.filter { self[$0] != nil } }
+  public var boundNames: [String] { names.filter { !Namespace.isPrivate($0) && self[$0] != nil } }
 
   /// Empties every slot, built-ins included (the runtime is going away).
   func clear() {
@@ -334,8 +344,11 @@ public final class Globals {
   }
 
   /// Forgets every user definition: built-ins come back, everything else is unbound.
-  public func reset() {
-    for (i, name) in names.enumerated() { set(i, builtinValues[name] ?? .unbound) }
+  public func reset() { reset(where: { _ in true }) }
+
+  /// Puts the slots whose names satisfy `chosen` back to their initial values.
+  func reset(where chosen: (String) -> Bool) {
+    for (i, name) in names.enumerated() where chosen(name) { set(i, initialValue(name)) }
   }
 }
 

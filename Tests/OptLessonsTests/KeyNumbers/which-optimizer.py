@@ -176,5 +176,33 @@ out["adam_x10"] = excess(Rule(adam, eta=0.1), scale=10)
 scores = [excess(Rule(rmsprop, eta=eta, beta=0.5, eps=1e-4)) for eta in grid]
 print("# which-2 answer (rmsprop beta=0.5, eps=1e-4):", grid[int(np.argmin(scores))])
 
+# A longer budget: RMSProp at its best rate for 100 steps (0.1) stops
+# settling; b swings by about eta over the last 20 of 3000 steps.
+out["rms_long[2]"] = excess(Rule(rmsprop, eta=best["rmsprop"]), 1000)
+opt = Rule(rmsprop, eta=best["rmsprop"])
+w, b = -2.0, -2.0
+bs = [b]
+for _ in range(3000):
+    dw, db = grads(w, b)
+    w, b = opt.step((w, b), (float(dw), float(db)))
+    bs.append(b)
+out["rms_swing_b"] = max(bs[-20:]) - min(bs[-20:])
+
+# The article's claims: two parameters with gradients 1000 and 0.001 for 10
+# steps of Adam's defaults take steps of the same size; a gradient of 100
+# after fifty 1s moves w by less than eta.
+opt = Rule(adam)
+params = (0.0, 0.0)
+for _ in range(10):
+    before = params
+    params = opt.step(params, (1000.0, 0.001))
+out["step_big"] = params[0] - before[0]
+out["step_small"] = params[1] - before[1]
+opt = Rule(adam)
+w = (0.0,)
+for _ in range(50):
+    w = opt.step(w, (1.0,))
+out["spike_step"] = opt.step(w, (100.0,))[0] - w[0]
+
 for k, v in out.items():
     print(k, repr(float(v)))
