@@ -9,6 +9,8 @@ import PackageDescription
 /// - `OptPlot`: plots in the terminal (braille or ASCII) and as SVG, and the
 ///   `plot` and `contour` built-ins.
 /// - `CEditLine`: the system libedit, seen from Swift.
+/// - `CZeroMQ`: the system libzmq, seen from Swift (the Jupyter kernel's sockets).
+/// - `OptKernel`: the Jupyter kernel, the kernelspec and lessons as notebooks.
 /// - `OptREPL`: the tool — the interactive session, line editing, colon commands, output.
 /// - `optrepl`: the executable; it only wires the command line to `OptREPL`.
 let optimize: [SwiftSetting] = [
@@ -27,7 +29,9 @@ let package = Package(
     .library(name: "OptLessons", targets: ["OptLessons"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // HMAC-SHA256 for the Jupyter kernel's message signatures.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(
@@ -43,14 +47,24 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    .systemLibrary(
+      name: "CZeroMQ",
+      pkgConfig: "libzmq",
+      providers: [.apt(["libzmq3-dev"])]
+    ),
     .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimize),
     .target(name: "OptLessons", dependencies: ["OptLang"], swiftSettings: optimize),
     .target(
       name: "OptREPL", dependencies: ["OptLang", "OptPlot", "OptLessons", "CEditLine"], swiftSettings: optimize),
+    .target(
+      name: "OptKernel",
+      dependencies: [
+        "OptLang", "OptPlot", "OptLessons", "CZeroMQ", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "optrepl",
       dependencies: [
-        "OptREPL", "OptLang", "OptPlot", "OptLessons",
+        "OptREPL", "OptLang", "OptPlot", "OptLessons", "OptKernel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: optimize
@@ -58,12 +72,13 @@ let package = Package(
     .testTarget(
       name: "OptLangTests",
       dependencies: ["OptLang"],
-      resources: [.copy("Programs"), .copy("Errors")]
+      resources: [.copy("Programs"), .copy("Errors"), .copy("Differential")]
     ),
     .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptPlotTests", dependencies: ["OptPlot", "OptLang"]),
     .testTarget(
       name: "OptLessonsTests", dependencies: ["OptLessons", "OptLang", "OptPlot"], resources: [.copy("KeyNumbers")]),
     .testTarget(name: "OptREPLTests", dependencies: ["OptREPL", "OptLang", "OptLessons"]),
+    .testTarget(name: "OptKernelTests", dependencies: ["OptKernel", "OptLang", "OptLessons"]),
   ]
 )

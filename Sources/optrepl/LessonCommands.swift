@@ -93,6 +93,7 @@ struct Walk: ParsableCommand {
       let interpreter = Interpreter(output: { _ in })
       let export = HTMLExport(lesson: lesson, interpreter: interpreter)
       PlotLibrary.install(into: interpreter, onFigure: { [unowned export] _, svg in export.figure(svg: svg) })
+      DataSets.install(into: interpreter)
       try AtomicFile.write(export.render(), to: html)
       print("saved \(html)")
       throw export.failed ? ExitCode.failure : ExitCode.success

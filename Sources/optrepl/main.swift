@@ -26,6 +26,8 @@ struct Optrepl: ParsableCommand {
       Lessons.self,
       Exercises.self,
       Check.self,
+      KernelCommand.self,
+      NotebookCommand.self,
     ],
     defaultSubcommand: Run.self)
 

@@ -161,6 +161,10 @@ import Testing
                               starter file: optrepl exercises ID > ID.opt
       check                   Grade your answer to exercise ID, kept in FILE
                               (default: ID.opt). Exit 0 on pass, 1 on fail.
+      kernel                  The Jupyter kernel: run it (Jupyter does), or install
+                              its kernelspec.
+      notebook                Write a lesson as a Jupyter notebook (.ipynb) for the
+                              optrepl kernel.
 
       See 'optrepl help <subcommand>' for detailed help.
 

@@ -63,7 +63,7 @@ import Testing
     #expect(s.completions(for: "np.lin") == ["np.linalg", "np.linspace"])
     #expect(
       s.completions(for: "y = np.random.ra")
-        == ["np.random.rand", "np.random.randn", "np.random.random", "np.random.random_sample"])
+        == ["np.random.rand", "np.random.randint", "np.random.randn", "np.random.random", "np.random.random_sample"])
     #expect(s.completions(for: "xs.ap") == ["xs.append"])
     #expect(s.completions(for: "name.up") == ["name.upper"])
     #expect(s.completions(for: "nothing.a") == [])

@@ -37,7 +37,9 @@ import Testing
   }
 
   @Test func itemAssignmentAndMutatingMethodsAreChangesToo() throws {
-    for body in ["W[0] = 1", "W[0][1] += 1", "W.append(1)", "W.update(a=1)", "W.pop()"] {
+    for body in [
+      "W[0] = 1", "W[0][1] += 1", "W.append(1)", "W.update(a=1)", "W.pop()", "np.random.shuffle(W)", "shuffle(W[0])",
+    ] {
       let text = try Self.transcript(["def f(W):\n    \(body)\n"])
       #expect(text.contains("warning: f(W) changes its parameter 'W'"), "\(body)")
     }

@@ -96,6 +96,25 @@ import Testing
     #expect(last.bitPattern == 0.6771411441114241.bitPattern)
   }
 
+  @Test func boundedWholeNumbersMatchNumpysLegacyRandint() {
+    // numpy 2.1.3: np.random.RandomState(5).randint(0, 10, 5) -> [3, 6, 6, 0, 9] (32-bit masked rejection)
+    var small = MersenneTwister(seed: 5)
+    #expect((0..<5).map { _ in small.bounded(0, range: 9) } == [3, 6, 6, 0, 9])
+    // np.random.RandomState(5).randint(-3, 2**33, 3) -> [4206684230, 385778401, 7084371940] (64-bit draws)
+    var large = MersenneTwister(seed: 5)
+    #expect(
+      (0..<3).map { _ in large.bounded(-3, range: (1 << 33) + 2) } == [4_206_684_230, 385_778_401, 7_084_371_940])
+    // np.random.RandomState(5).randint(0, 2**32, 3) -> [953453411, 236996814, 3739766767] (the raw 32 bits)
+    var full = MersenneTwister(seed: 5)
+    #expect((0..<3).map { _ in full.bounded(0, range: 0xFFFF_FFFF) } == [953_453_411, 236_996_814, 3_739_766_767])
+  }
+
+  @Test func shuffleOrderMatchesNumpysLegacyPermutation() throws {
+    // numpy 2.1.3: np.random.RandomState(5).permutation(10) -> [9, 5, 2, 4, 7, 1, 0, 8, 6, 3]
+    var mt = MersenneTwister(seed: 5)
+    #expect(try RandomLibrary.order(10, &mt) == [9, 5, 2, 4, 7, 1, 0, 8, 6, 3])
+  }
+
   // MARK: Through the language
 
   @Test(arguments: [0, 1, 2, 3])

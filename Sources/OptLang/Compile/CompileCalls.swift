@@ -4,8 +4,10 @@
 /// otherwise the general path that binds keywords and defaults.
 extension Compiler {
   func compileCall(
-    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange, direct: Bool = true
+    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange, direct: Bool = true,
+    inPlace: Bool = true
   ) throws -> Eval {
+    if inPlace, let call = try compileInPlaceCall(callee, arguments, keywords, range) { return call }
     if case .attribute(let base, let name, let nameRange) = callee.kind {
       return try compileMethodCall(base, name, nameRange, arguments, keywords, range)
     }
@@ -125,6 +127,34 @@ extension Compiler {
         }
         return try Compiler.callGeneral(rt, c, try argumentCodes.map { try $0.run(f) }, [], range, caller)
       }
+    }
+  }
+
+  /// `np.random.shuffle(x)`: a built-in that changes the variable it is given
+  /// (`RandomLibrary.inPlace`) changes it where it lives, as `xs.append(v)`
+  /// does, and gives None. Anything else called by that name is called as usual.
+  private func compileInPlaceCall(
+    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange
+  ) throws -> Eval? {
+    let name: String
+    switch callee.kind {
+    case .name(let n, _): name = n
+    case .attribute(_, let n, _): name = n
+    default: return nil
+    }
+    guard let mutate = RandomLibrary.inPlace[name], let target = arguments.first, Compiler.isPlace(target),
+      keywords.isEmpty, let builtin = Library.catalogue[name]
+    else { return nil }
+    let general = try compileCall(callee, arguments, keywords, range, inPlace: false)
+    let calleeCode = try compile(callee)
+    let modify = try self.modify(target)
+    let rest = try compileAll(Array(arguments.dropFirst()))
+    let rt = runtime
+    return { f in
+      guard case .function(let fn) = try calleeCode(f), fn === builtin else { return try general(f) }
+      let args = Arguments(try rest.map { try $0.run(f) }, runtime: rt, callee: name)
+      do { try modify(f) { try mutate(&$0, args) } } catch let e as OptError { throw e.locate(range) }
+      return .none
     }
   }
 

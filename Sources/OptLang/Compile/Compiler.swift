@@ -88,7 +88,7 @@ final class Compiler {
               globals.set(underscore, v)
               let text = Format.repr(v)
               try Interrupt.check()
-              rt.output(text + "\n")
+              if let echo = rt.echo { echo(text) } else { rt.output(text + "\n") }
             }
             return .normal
           })

@@ -86,6 +86,13 @@ struct LostChanges {
         note(stmt.range, lost: !after)
         return after
       }
+      if case .call(let callee, let arguments, _) = e.kind, let first = arguments.first, isRooted(first),
+        RandomLibrary.inPlace[Self.calledName(callee) ?? ""] != nil
+      {
+        // `np.random.shuffle(W)`: a change of its first argument, as `W.append(x)`.
+        note(stmt.range, lost: !after)
+        return after
+      }
       return uses(e) || after
     case .assign(let targets, let value):
       if targets.contains(where: { isItemOfParameter($0) }) {
@@ -134,6 +141,15 @@ struct LostChanges {
       return uses(condition) || (message.map { uses($0) } ?? false) || after
     case .function, .rule, .state, .pass, .global, .import, .fromImport:
       return after
+    }
+  }
+
+  /// The name a call calls: `shuffle` for `shuffle(x)` and `np.random.shuffle(x)`.
+  private static func calledName(_ callee: Expr) -> String? {
+    switch callee.kind {
+    case .name(let name, _): return name
+    case .attribute(_, let name, _): return name
+    default: return nil
     }
   }
 

@@ -61,37 +61,6 @@ enum ArrayLibrary {
           try ArrayMath.matmul(try Convert.array(a, what: "matmul()"), try Convert.array(b, what: "matmul()"))
         }),
       Builtin(
-        "norm", "norm(a, ord=2)",
-        "The L^ord norm of a: (sum |a_i|^ord)^(1/ord); ord=inf gives the largest |a_i| (the max-norm).",
-        parameters: ["a", "ord"],
-        .general { args in
-          try args.check(min: 1, max: 2, keywords: ["ord"])
-          let xs = try Convert.numbers(args.positional[0], what: "norm()")
-          let p = args.optional(1, "ord") == nil ? 2 : try args.number(1, "ord")
-          if p.isInfinite { return .number(p > 0 ? xs.map(Swift.abs).max() ?? 0 : xs.map(Swift.abs).min() ?? 0) }
-          if p == 2 { return .number(xs.reduce(0) { $0 + $1 * $1 }.squareRoot()) }
-          if p == 1 { return .number(xs.reduce(0) { $0 + Swift.abs($1) }) }
-          return .number(Foundation.pow(xs.reduce(0) { $0 + Foundation.pow(Swift.abs($1), p) }, 1 / p))
-        }),
-      Builtin(
-        "where", "where(condition, a, b)", "Element-wise: a where condition is true, else b.",
-        parameters: ["condition", "a", "b"],
-        .general { args in
-          try args.check(min: 3, max: 3)
-          let c = try Convert.array(args.positional[0], what: "where()")
-          func pick(_ v: Value) throws -> (Int) -> Double {
-            if let x = v.asNumber { return { _ in x } }
-            let a = try Convert.array(v, what: "where()")
-            guard a.count == c.count else {
-              throw OptError(.valueError, "where() needs arrays as long as the condition (\(c.count)), not \(a.count)")
-            }
-            return { a[$0] }
-          }
-          let a = try pick(args.positional[1])
-          let b = try pick(args.positional[2])
-          return .array(NumArray((0..<c.count).map { c[$0] != 0 ? a($0) : b($0) }))
-        }),
-      Builtin(
         "append", "np.append(a, values)", "A new array: a followed by values.", parameters: ["a", "values"],
         .binary { a, b in
           let p = try Convert.array(a, what: "np.append()")

@@ -10,7 +10,7 @@ public enum Library {
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
       + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins
-      + GradCheck.builtins).map {
+      + LinearAlgebra.builtins + Searching.builtins + TextFiles.builtins + GradCheck.builtins).map {
         ($0.name, $0)
       })
 

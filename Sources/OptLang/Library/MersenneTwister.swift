@@ -44,6 +44,63 @@ public struct MersenneTwister {
     return y
   }
 
+  /// 64 random bits: numpy's `mt19937_next64`, the first 32-bit draw high.
+  public mutating func next64() -> UInt64 {
+    let high = UInt64(next32())
+    return high << 32 | UInt64(next32())
+  }
+
+  /// A uniform whole number in 0...max by masked rejection: numpy's
+  /// `random_interval` (numpy/random/src/distributions/distributions.c), which
+  /// the legacy `shuffle` and `permutation` use. 32-bit draws when max fits in 32 bits.
+  public mutating func interval(_ max: UInt64) -> UInt64 {
+    if max == 0 { return 0 }
+    let mask = Self.mask(max)
+    var value: UInt64
+    if max <= 0xFFFF_FFFF {
+      repeat { value = UInt64(next32()) & mask } while value > max
+    } else {
+      repeat { value = next64() & mask } while value > max
+    }
+    return value
+  }
+
+  /// A uniform whole number in off...off+range: the legacy `randint` path,
+  /// numpy's `random_bounded_uint64_fill` with `use_masked` true.
+  public mutating func bounded(_ off: Int64, range: UInt64) -> Int64 {
+    let value: UInt64
+    if range == 0 {
+      value = 0
+    } else if range == 0xFFFF_FFFF {
+      value = UInt64(next32())
+    } else if range < 0xFFFF_FFFF {
+      let mask = Self.mask(range)
+      var v: UInt64
+      repeat { v = UInt64(next32()) & mask } while v > range
+      value = v
+    } else if range == UInt64.max {
+      value = next64()
+    } else {
+      let mask = Self.mask(range)
+      var v: UInt64
+      repeat { v = next64() & mask } while v > range
+      value = v
+    }
+    return off &+ Int64(bitPattern: value)
+  }
+
+  /// The smallest mask of low bits that covers `max` (numpy's `gen_mask`).
+  private static func mask(_ max: UInt64) -> UInt64 {
+    var mask = max
+    mask |= mask >> 1
+    mask |= mask >> 2
+    mask |= mask >> 4
+    mask |= mask >> 8
+    mask |= mask >> 16
+    mask |= mask >> 32
+    return mask
+  }
+
   /// A uniform double in [0, 1) with 53 random bits: numpy's `random_sample`.
   public mutating func nextDouble() -> Double {
     let a = Double(next32() >> 5)

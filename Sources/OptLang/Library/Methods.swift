@@ -17,7 +17,7 @@ public enum Methods {
   ]
   static let arrayMethods = [
     "sum", "mean", "max", "min", "argmax", "argmin", "copy", "tolist", "dot", "std", "var", "cumsum", "fill", "sort",
-    "prod", "any", "all", "reshape", "ravel", "flatten", "transpose", "squeeze", "item",
+    "prod", "any", "all", "reshape", "ravel", "flatten", "transpose", "squeeze", "item", "argsort", "nonzero",
   ]
 
   /// The built-in behind an array method, where their names differ (`a.sum()` is `np.sum(a)`).

@@ -6,11 +6,12 @@ enum Modules {
     func function(_ name: String) -> Value { .function(catalogue[name]!) }
 
     let random = Module(name: "numpy.random", doc: "Random numbers, numpy's legacy generator (MT19937).")
-    for name in ["seed", "rand", "randn", "uniform", "random", "normal"] { random.add(name, function(name)) }
+    for name in ["seed", "rand", "randn", "uniform", "random", "normal", "randint", "permutation", "shuffle", "choice"]
+    { random.add(name, function(name)) }
     random.add("random_sample", function("random"))
 
-    let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm.")
-    linalg.add("norm", function("norm"))
+    let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm, inv, solve, det.")
+    for name in ["norm", "inv", "solve", "det"] { linalg.add(name, function(name)) }
 
     let numpy = Module(name: "numpy", doc: "Numerical arrays and element-wise mathematics (1-D, Float64).")
     let numpyNames = [
@@ -20,6 +21,8 @@ enum Modules {
       "ones_like", "linspace", "arange", "dot", "argmin", "argmax", "where", "cumsum", "std", "var", "mean",
       "append", "concatenate", "copy", "amax", "amin", "empty", "full_like", "eye", "identity", "reshape", "ravel",
       "transpose", "squeeze", "expand_dims", "stack", "vstack", "hstack", "outer", "meshgrid", "matmul",
+      "sort", "argsort", "unique", "nonzero", "count_nonzero", "unravel_index", "isclose", "allclose",
+      "loadtxt", "savetxt",
     ]
     for name in numpyNames { numpy.add(name, function(name)) }
     numpy.add("power", function("pow"))

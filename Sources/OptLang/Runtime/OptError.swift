@@ -19,6 +19,7 @@ public enum ErrorKind: String, Sendable {
   case keyboardInterrupt = "KeyboardInterrupt"
   case overflowError = "OverflowError"
   case osError = "OSError"
+  case linAlgError = "LinAlgError"
 }
 
 /// One step of the chain of calls that led to a runtime error.

@@ -48,6 +48,10 @@ public final class Runtime {
   public private(set) var modules: [String: Module] = [:]
   /// Receives everything the program prints.
   public var output: (String) -> Void
+  /// Receives the prompt's echo of an expression's value (its `repr`, without
+  /// a newline); nil, the default, prints it through `output` on a line of its
+  /// own. A notebook kernel sends it as the cell's result instead.
+  public var echo: ((String) -> Void)?
   /// Receives warnings (an optimizer that diverged): standard error by default.
   public var warn: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
   /// The generator behind `rand`, `randn` and `np.random`.
