@@ -34,6 +34,7 @@ final class MessageHandlers {
       into: interpreter, settings: PlotSettings(color: false, unicode: true),
       onFigure: { text, svg in output.display(["image/svg+xml": svg, "text/plain": text]) })
     NotebookBuiltins.install(into: interpreter, output: output)
+    DataSets.install(into: interpreter)
   }
 
   /// What `kernel_info_request` answers.

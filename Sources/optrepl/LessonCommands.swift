@@ -33,6 +33,7 @@ struct LessonContext {
     let interpreter = Interpreter(output: { print($0, terminator: "") })
     interpreter.runtime.colorEnabled = color
     PlotLibrary.install(into: interpreter, settings: .detect(color: color))
+    DataSets.install(into: interpreter)
     return interpreter
   }
 
@@ -94,6 +95,7 @@ struct Walk: ParsableCommand {
       let interpreter = Interpreter(output: { _ in })
       let export = HTMLExport(lesson: lesson, interpreter: interpreter)
       PlotLibrary.install(into: interpreter, onFigure: { [unowned export] _, svg in export.figure(svg: svg) })
+      DataSets.install(into: interpreter)
       try AtomicFile.write(export.render(), to: html)
       print("saved \(html)")
       throw export.failed ? ExitCode.failure : ExitCode.success

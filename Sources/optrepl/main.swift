@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptLang
+import OptLessons
 import OptPlot
 import OptREPL
 
@@ -93,6 +94,7 @@ struct Run: ParsableCommand {
     let interpreter = Interpreter(output: { print($0, terminator: "") })
     let color = ScriptRunner.colorWanted(noColorFlag: noColor)
     PlotLibrary.install(into: interpreter, settings: .detect(color: color))
+    DataSets.install(into: interpreter)
     let runner = ScriptRunner(interpreter: interpreter, color: color)
     var status: Int32 = 0
     if !code.isEmpty {

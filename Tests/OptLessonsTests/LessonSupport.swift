@@ -9,7 +9,7 @@ enum LessonSupport {
   /// The lesson names the issue gives, in teaching order.
   static let names = [
     "gd-momentum-nag", "adagrad", "rmsprop", "adadelta", "bias-correction", "keras-adam-lr", "keras-decay",
-    "max-norm", "nadam-amsgrad-adamw", "radam", "schedules", "warm-restarts", "which-optimizer",
+    "max-norm", "nadam-amsgrad-adamw", "radam", "schedules", "warm-restarts", "which-optimizer", "real-network",
   ]
 
   static let library = LessonLibrary()
@@ -23,6 +23,7 @@ enum LessonSupport {
     let output = Output()
     let interpreter = Interpreter(output: { output.text += $0 })
     PlotLibrary.install(into: interpreter)
+    DataSets.install(into: interpreter)
     return (interpreter, output)
   }
 

@@ -10,7 +10,7 @@ public enum Library {
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
       + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins
-      + LinearAlgebra.builtins + Searching.builtins + TextFiles.builtins).map {
+      + LinearAlgebra.builtins + Searching.builtins + TextFiles.builtins + GradCheck.builtins).map {
         ($0.name, $0)
       })
 
@@ -31,6 +31,7 @@ public enum Library {
     "maximum", "minimum", "sign", "isnan", "isfinite", "array", "zeros", "ones", "full", "linspace", "arange",
     "dot", "norm", "argmin", "argmax", "where", "format", "help", "seed", "rand", "randn", "uniform", "sorted",
     "reversed", "any", "all", "clip", "cumsum", "std", "var", "type", "bool", "repr", "dict",
+    "gradcheck",
   ]
 
   /// Calls a built-in by name (used by array methods such as `a.sum()`).
