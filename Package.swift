@@ -6,6 +6,7 @@ import PackageDescription
 /// Layers, lowest first (a lower layer never imports a higher one):
 /// - `OptLang`: the language — lexer, parser, resolver, compiler, runtime, built-ins.
 ///   It knows nothing of terminals or files.
+/// - `CMatrix`: the matrix product's kernel in C, with AVX2 where the processor has it.
 /// - `OptPlot`: plots in the terminal (braille or ASCII) and as SVG, and the
 ///   `plot` and `contour` built-ins.
 /// - `CEditLine`: the system libedit, seen from Swift.
@@ -34,8 +35,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
+    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off"])]),
     .target(
       name: "OptLang",
+      dependencies: ["CMatrix"],
       resources: [
         .embedInCode("Prelude/optimizers.opt"), .embedInCode("Prelude/schedules.opt"),
         .embedInCode("Prelude/checks.opt"),

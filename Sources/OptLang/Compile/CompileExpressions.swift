@@ -153,7 +153,7 @@ extension Compiler {
     return { f in
       let v = try code(f)
       if case .number(let x) = v { return .number(-x) }
-      do { return try Operators.unary(.negate, v) } catch let e as OptError { throw e.locate(range) }
+      do { return try Operators.unary(.negate, consume v) } catch let e as OptError { throw e.locate(range) }
     }
   }
 

@@ -31,42 +31,6 @@ struct CodeOperand: Operand {
   @inline(__always) func value(_ f: Frame) throws -> Value { try code(f) }
 }
 
-/// An arithmetic operator on two numbers, as a type so that closures can be
-/// specialised for it.
-protocol NumericOperator {
-  static var op: BinaryOperator { get }
-  static func apply(_ x: Double, _ y: Double) -> Double
-}
-
-enum AddOperator: NumericOperator {
-  static let op = BinaryOperator.add
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x + y }
-}
-enum SubtractOperator: NumericOperator {
-  static let op = BinaryOperator.subtract
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x - y }
-}
-enum MultiplyOperator: NumericOperator {
-  static let op = BinaryOperator.multiply
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x * y }
-}
-enum DivideOperator: NumericOperator {
-  static let op = BinaryOperator.divide
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x / y }
-}
-enum FloorDivideOperator: NumericOperator {
-  static let op = BinaryOperator.floorDivide
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { Operators.floorDivide(x, y) }
-}
-enum ModuloOperator: NumericOperator {
-  static let op = BinaryOperator.modulo
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { Operators.modulo(x, y) }
-}
-enum PowerOperator: NumericOperator {
-  static let op = BinaryOperator.power
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { Operators.power(x, y) }
-}
-
 /// The compiled forms of one arithmetic operator, made once per row of
 /// `OperatorTable` from its `NumericOperator` type, so that each form is
 /// specialised for the operator (a closure over an operator passed as a
@@ -186,14 +150,16 @@ extension Compiler {
       let a = try l.value(f)
       let b = try r.value(f)
       if case .number(let x) = a, case .number(let y) = b { return .number(O.apply(x, y)) }
-      return try Compiler.slowBinary(O.op, a, b, range)
+      return try Compiler.slowBinary(O.op, consume a, consume b, range)
     }
   }
 
-  @inline(never) static func slowBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws
-    -> Value
-  {
-    do { return try Operators.binary(op, a, b) } catch let e as OptError { throw e.locate(range) }
+  /// Any operator on any values; the operands are taken, so that an array
+  /// temporary can receive the result (see `Broadcast.combine`).
+  @inline(never) static func slowBinary(
+    _ op: BinaryOperator, _ a: consuming Value, _ b: consuming Value, _ range: SourceRange
+  ) throws -> Value {
+    do { return try Operators.binary(op, consume a, consume b) } catch let e as OptError { throw e.locate(range) }
   }
 
   /// In a rule the variable is most likely state the learner forgot to declare.

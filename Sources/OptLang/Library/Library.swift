@@ -47,7 +47,7 @@ public enum Library {
       name, "\(name)(x)", doc, parameters: ["x"],
       .unary { v in
         if case .number(let x) = v { return .number(function.apply(x)) }
-        return try mapNumbers(v, name) { function.apply($0) }
+        return try mapNumbers(consume v, name) { function.apply($0) }
       }, numeric1: function)
   }
 
@@ -61,12 +61,13 @@ public enum Library {
       }, numeric2: function)
   }
 
-  /// Applies `f` to a number, or element-wise to an array or list of numbers.
-  static func mapNumbers(_ v: Value, _ name: String, _ f: (Double) -> Double) throws -> Value {
+  /// Applies `f` to a number, or element-wise to an array or list of numbers;
+  /// an array temporary (held by nothing else) takes the results in place.
+  static func mapNumbers(_ v: consuming Value, _ name: String, _ f: (Double) -> Double) throws -> Value {
+    if case .array = v { return .array(NumArray.mapped(consume v, f)) }
     switch v {
     case .number(let x): return .number(f(x))
     case .bool(let b): return .number(f(b ? 1 : 0))
-    case .array(let a): return .array(a.map(f))
     case .list, .tuple: return .array(try Convert.array(v, what: "\(name)()").map(f))
     default:
       throw OptError(.typeError, "\(name)() needs a number or an array, not \(v.typeNameWithArticle)")

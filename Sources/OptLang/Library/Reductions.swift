@@ -12,25 +12,31 @@ enum Reductions {
   static var builtins: [Builtin] {
     [
       reduction(
-        "npsum", "np.sum(a, axis=None, keepdims=False)", "The sum of the elements, added pairwise as numpy does."
+        "npsum", "np.sum(a, axis=None, keepdims=False)", "The sum of the elements, added pairwise as numpy does.",
+        rows: RowFold.add.rows
       ) { lane, contiguous in sum(lane, contiguous) },
       reduction(
-        "mean", "mean(a, axis=None, keepdims=False)", "The average of the elements, summed as numpy does (np.mean)."
+        "mean", "mean(a, axis=None, keepdims=False)", "The average of the elements, summed as numpy does (np.mean).",
+        rows: RowFold.add.rows { $0 / Double($1) }
       ) { lane, contiguous in lane.isEmpty ? .nan : sum(lane, contiguous) / Double(lane.count) },
-      reduction("var", "var(a, axis=None, keepdims=False)", "The variance (numpy's, dividing by n).") {
-        lane, contiguous in variance(lane, contiguous)
-      },
-      reduction("std", "std(a, axis=None, keepdims=False)", "The standard deviation (numpy's, dividing by n).") {
-        lane, contiguous in variance(lane, contiguous).squareRoot()
-      },
-      reduction("amax", "np.max(a, axis=None, keepdims=False)", "The largest element; nan if any is nan.", empty: "max")
-      { lane, _ in lane.reduce(lane[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) } },
       reduction(
-        "amin", "np.min(a, axis=None, keepdims=False)", "The smallest element; nan if any is nan.", empty: "min"
-      ) { lane, _ in lane.reduce(lane[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) } },
-      reduction("prod", "prod(a, axis=None, keepdims=False)", "The product of the elements.") { lane, _ in
-        lane.reduce(1, *)
-      },
+        "var", "var(a, axis=None, keepdims=False)", "The variance (numpy's, dividing by n).", rows: rowVariance
+      ) { lane, contiguous in variance(lane, contiguous) },
+      reduction(
+        "std", "std(a, axis=None, keepdims=False)", "The standard deviation (numpy's, dividing by n).",
+        rows: rowStandardDeviation
+      ) { lane, contiguous in variance(lane, contiguous).squareRoot() },
+      reduction(
+        "amax", "np.max(a, axis=None, keepdims=False)", "The largest element; nan if any is nan.", empty: "max",
+        rows: RowFold.maximum.rows
+      ) { lane, _ in extreme(lane, .maximum) },
+      reduction(
+        "amin", "np.min(a, axis=None, keepdims=False)", "The smallest element; nan if any is nan.", empty: "min",
+        rows: RowFold.minimum.rows
+      ) { lane, _ in extreme(lane, .minimum) },
+      reduction(
+        "prod", "prod(a, axis=None, keepdims=False)", "The product of the elements.", rows: RowFold.multiply.rows
+      ) { lane, _ in lane.reduce(1, *) },
       reduction(
         "argmax", "argmax(a, axis=None)",
         "The index of the largest element (the first if tied; a flat index without axis).",
@@ -41,12 +47,14 @@ enum Reductions {
         "The index of the smallest element (the first if tied; a flat index without axis).",
         empty: "argmin", keepdims: false
       ) { lane, _ in argExtreme(lane, <) },
-      reduction("npany", "np.any(a, axis=None, keepdims=False)", "True where some element is non-zero.", bool: true) {
-        lane, _ in lane.contains { $0 != 0 } ? 1 : 0
-      },
-      reduction("npall", "np.all(a, axis=None, keepdims=False)", "True where every element is non-zero.", bool: true) {
-        lane, _ in lane.allSatisfy { $0 != 0 } ? 1 : 0
-      },
+      reduction(
+        "npany", "np.any(a, axis=None, keepdims=False)", "True where some element is non-zero.", bool: true,
+        rows: RowFold.any.rows
+      ) { lane, _ in lane.contains { $0 != 0 } ? 1 : 0 },
+      reduction(
+        "npall", "np.all(a, axis=None, keepdims=False)", "True where every element is non-zero.", bool: true,
+        rows: RowFold.all.rows
+      ) { lane, _ in lane.allSatisfy { $0 != 0 } ? 1 : 0 },
       Builtin(
         "cumsum", "cumsum(a, axis=None)", "Running totals along axis (of the flattened array without one).",
         parameters: ["a", "axis"],
@@ -73,10 +81,11 @@ enum Reductions {
   }
 
   /// A built-in that reduces lanes of an array to one number each.
-  /// `f` gets each lane's elements in row-major order and whether they were contiguous.
+  /// `f` gets each lane's elements in row-major order and whether they were contiguous;
+  /// `rows`, when given, reduces along leading axes a row at a time (see `RowReduction`).
   private static func reduction(
     _ name: String, _ signature: String, _ doc: String, empty: String? = nil, keepdims allowKeepdims: Bool = true,
-    bool: Bool = false, _ f: @escaping (UnsafeBufferPointer<Double>, Bool) -> Double
+    bool: Bool = false, rows: RowReduction? = nil, _ f: @escaping (UnsafeBufferPointer<Double>, Bool) -> Double
   ) -> Builtin {
     Builtin(
       name, signature, doc, parameters: allowKeepdims ? ["a", "axis", "keepdims"] : ["a", "axis"],
@@ -86,7 +95,8 @@ enum Reductions {
         let a = try Convert.array(args.positional[0], what: "\(shown)()")
         let axisList = try args.optional(1, "axis").flatMap { try axes($0, ndim: a.ndim, String(shown)) }
         let keepdims = try args.optional(2, "keepdims").map { try Operators.truthy($0) } ?? false
-        return try reduce(a, axes: axisList, keepdims: keepdims, bool: bool, empty: empty.map { _ in String(shown) }, f)
+        return try reduce(
+          a, axes: axisList, keepdims: keepdims, bool: bool, empty: empty.map { _ in String(shown) }, rows: rows, f)
       })
   }
 
@@ -115,8 +125,10 @@ enum Reductions {
   }
 
   /// Reduces `a` along `axes` (all of them when nil): each lane of elements becomes `f(lane)`.
+  /// When the reduced axes are consecutive but not the last ones, `rows` (if given) does
+  /// the work a row at a time instead, in the order numpy adds them.
   static func reduce(
-    _ a: NumArray, axes: [Int]?, keepdims: Bool, bool: Bool = false, empty: String?,
+    _ a: NumArray, axes: [Int]?, keepdims: Bool, bool: Bool = false, empty: String?, rows: RowReduction? = nil,
     _ f: (UnsafeBufferPointer<Double>, Bool) -> Double
   ) throws -> Value {
     let reduced = axes ?? Array(0..<a.ndim)
@@ -128,6 +140,21 @@ enum Reductions {
     }
     let contiguous = reduced.isEmpty || reduced == Array((a.ndim - reduced.count)..<a.ndim)
     let lanes = kept.reduce(1) { $0 * a.shape[$1] }
+    let shape = keepdims ? (0..<a.ndim).map { reduced.contains($0) ? 1 : a.shape[$0] } : kept.map { a.shape[$0] }
+    if let rows, !contiguous, let first = reduced.first, reduced == Array(first..<(first + reduced.count)) {
+      // A block of axes in the middle: for each index before it, the rows of `width` elements after it fold in order.
+      let width = a.shape[(first + reduced.count)...].reduce(1, *)
+      let out = try a.storage.withUnsafeBufferPointer { all in
+        try [Double](unsafeUninitializedCapacity: lanes) { out, initialized in
+          for block in 0..<(lanes / width) {
+            try Interrupt.check()
+            rows(all.baseAddress! + block * laneLength * width, laneLength, width, out.baseAddress! + block * width)
+          }
+          initialized = lanes
+        }
+      }
+      return ArrayMath.wrap(NumArray(out, shape: shape, isBool: bool))
+    }
     var out = [Double]()
     out.reserveCapacity(lanes)
     try a.storage.withUnsafeBufferPointer { all in
@@ -149,7 +176,6 @@ enum Reductions {
         out.append(lane.withUnsafeBufferPointer { f($0, false) })
       }
     }
-    let shape = keepdims ? (0..<a.ndim).map { reduced.contains($0) ? 1 : a.shape[$0] } : kept.map { a.shape[$0] }
     return ArrayMath.wrap(NumArray(out, shape: shape, isBool: bool))
   }
 
@@ -178,8 +204,80 @@ enum Reductions {
   static func variance(_ lane: UnsafeBufferPointer<Double>, _ contiguous: Bool) -> Double {
     guard !lane.isEmpty else { return .nan }
     let mean = sum(lane, contiguous) / Double(lane.count)
-    let squares = lane.map { ($0 - mean) * ($0 - mean) }
+    let squares = [Double](unsafeUninitializedCapacity: lane.count) { out, initialized in
+      for i in 0..<lane.count {
+        let d = lane[i] - mean
+        out[i] = d * d
+      }
+      initialized = lane.count
+    }
     return squares.withUnsafeBufferPointer { sum($0, contiguous) } / Double(lane.count)
+  }
+
+  /// numpy's `var` along leading axes, row by row: the mean of each column, then
+  /// the mean of its squared deviations (`_var` in numpy/_core/_methods.py).
+  static func rowVariance(
+    _ block: UnsafePointer<Double>, _ n: Int, _ width: Int, _ out: UnsafeMutablePointer<Double>
+  ) {
+    RowFold.add.rows(block, n, width, out)
+    let means = [Double](unsafeUninitializedCapacity: width) { m, initialized in
+      for j in 0..<width { m[j] = out[j] / Double(n) }
+      initialized = width
+    }
+    out.update(repeating: 0, count: width)
+    means.withUnsafeBufferPointer { m in
+      for r in 0..<n {
+        let row = block + r * width
+        for j in 0..<width {
+          let d = row[j] - m[j]
+          out[j] += d * d
+        }
+      }
+    }
+    for j in 0..<width { out[j] /= Double(n) }
+  }
+
+  /// numpy's `std` along leading axes: the square root of `rowVariance`.
+  static func rowStandardDeviation(
+    _ block: UnsafePointer<Double>, _ n: Int, _ width: Int, _ out: UnsafeMutablePointer<Double>
+  ) {
+    rowVariance(block, n, width, out)
+    for j in 0..<width { out[j] = out[j].squareRoot() }
+  }
+
+  /// The largest (or smallest) element of a lane, nan if any is nan, eight lanes
+  /// of SIMD at a time. Of equal elements the later one wins, as in numpy's loops.
+  static func extreme(_ lane: UnsafeBufferPointer<Double>, _ fold: RowFold) -> Double {
+    fold == .maximum ? extreme(lane, fold) { $0 .>= $1 } : extreme(lane, fold) { $0 .<= $1 }
+  }
+
+  @inline(__always) private static func extreme(
+    _ lane: UnsafeBufferPointer<Double>, _ fold: RowFold,
+    _ wins: (SIMD8<Double>, SIMD8<Double>) -> SIMDMask<SIMD8<Int64>>
+  ) -> Double {
+    let n = lane.count
+    let p = UnsafeRawPointer(lane.baseAddress!)
+    var best = lane[0]
+    var i = 0
+    if n >= 16 {
+      var acc = p.loadUnaligned(as: SIMD8<Double>.self)
+      var sawNaN = acc .!= acc
+      i = 8
+      while i + 8 <= n {
+        let chunk = p.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+        acc.replace(with: chunk, where: wins(chunk, acc))
+        sawNaN .|= chunk .!= chunk
+        i += 8
+      }
+      if any(sawNaN) { return .nan }
+      best = acc[0]
+      for k in 1..<8 { best = fold.combine(best, acc[k]) }
+    }
+    while i < n {
+      best = fold.combine(best, lane[i])
+      i += 1
+    }
+    return best
   }
 
   /// The position of the first best element; the first nan wins, as in numpy.
@@ -188,5 +286,72 @@ enum Reductions {
     var best = 0
     for i in 1..<lane.count where better(lane[i], lane[best]) { best = i }
     return Double(best)
+  }
+}
+
+/// A reduction done a row at a time: given a block of `n` rows of `width`
+/// elements (the reduced axes are the rows), it writes `width` results to `out`.
+/// Reducing along a leading axis this way reads memory in order, and adds
+/// in the order numpy does (each column from the first row to the last).
+typealias RowReduction = (
+  _ block: UnsafePointer<Double>, _ n: Int, _ width: Int, _ out: UnsafeMutablePointer<Double>
+) -> Void
+
+/// How one element joins a running result in a row-at-a-time reduction. Each
+/// case has its own loop in `fold(_:into:count:)`, so no inner loop switches.
+enum RowFold {
+  case add, multiply, maximum, minimum, any, all
+
+  /// `acc` and `x` combined; `maximum` and `minimum` keep a nan and let an equal later element win.
+  @inline(__always) func combine(_ acc: Double, _ x: Double) -> Double {
+    switch self {
+    case .add: acc + x
+    case .multiply: acc * x
+    case .maximum: x >= acc || x.isNaN ? x : acc
+    case .minimum: x <= acc || x.isNaN ? x : acc
+    case .any: acc != 0 || x != 0 ? 1 : 0
+    case .all: acc != 0 && x != 0 ? 1 : 0
+    }
+  }
+
+  /// The running result before the first row (nil: start from the first row).
+  var start: Double? {
+    switch self {
+    case .add, .any: 0
+    case .multiply, .all: 1
+    case .maximum, .minimum: nil
+    }
+  }
+
+  /// Folds one row into the running results.
+  func fold(_ row: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
+    switch self {
+    case .add: for j in 0..<count { out[j] = RowFold.add.combine(out[j], row[j]) }
+    case .multiply: for j in 0..<count { out[j] = RowFold.multiply.combine(out[j], row[j]) }
+    case .maximum: for j in 0..<count { out[j] = RowFold.maximum.combine(out[j], row[j]) }
+    case .minimum: for j in 0..<count { out[j] = RowFold.minimum.combine(out[j], row[j]) }
+    case .any: for j in 0..<count { out[j] = RowFold.any.combine(out[j], row[j]) }
+    case .all: for j in 0..<count { out[j] = RowFold.all.combine(out[j], row[j]) }
+    }
+  }
+
+  /// The reduction of a block of rows with this fold.
+  func rows(_ block: UnsafePointer<Double>, _ n: Int, _ width: Int, _ out: UnsafeMutablePointer<Double>) {
+    var first = 0
+    if let start {
+      out.initialize(repeating: start, count: width)
+    } else {
+      out.initialize(from: block, count: width)
+      first = 1
+    }
+    for r in first..<n { fold(block + r * width, into: out, count: width) }
+  }
+
+  /// The same, then `finish(result, n)` applied to each result.
+  func rows(_ finish: @escaping (Double, Int) -> Double) -> RowReduction {
+    { block, n, width, out in
+      rows(block, n, width, out)
+      for j in 0..<width { out[j] = finish(out[j], n) }
+    }
   }
 }

@@ -101,7 +101,8 @@ public final class Builtin: Callable {
   /// How a built-in is given: one- and two-argument built-ins have their own
   /// cases so that `sqrt(x)` or `pow(a, b)` is called without an argument array.
   public enum Body {
-    case unary((Value) throws -> Value)
+    /// The argument is taken, so an array temporary can be changed in place (see `NumArray.isSoleOwner`).
+    case unary((consuming Value) throws -> Value)
     case binary((Value, Value) throws -> Value)
     case general((Arguments) throws -> Value)
   }
@@ -117,7 +118,7 @@ public final class Builtin: Callable {
 
   // Closures in struct fields: an optional closure would be called through
   // conversion thunks (see `ExprCode`).
-  public struct Unary { public let call: (Value) throws -> Value }
+  public struct Unary { public let call: (consuming Value) throws -> Value }
   public struct Binary { public let call: (Value, Value) throws -> Value }
   public let parameters: [String]
   let signatureText: String

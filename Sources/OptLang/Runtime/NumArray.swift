@@ -83,6 +83,22 @@ public struct NumArray {
     NumArray(buffer.elements, shape: buffer.shape, isBool: isBool)
   }
 
+  /// Whether this value alone holds its elements, so that writing them in
+  /// place changes no other value: an operand that is a temporary (the
+  /// result of `a * b` inside `a * b + c`) can then hold the result too, as
+  /// numpy's temporary elision does, saving an allocation and a pass over fresh memory.
+  public mutating func isSoleOwner() -> Bool {
+    isKnownUniquelyReferenced(&buffer)
+  }
+
+  /// Calls `body` with the elements to change them in place (copied first if shared).
+  @inline(__always) public mutating func withElements<R>(
+    _ body: (UnsafeMutableBufferPointer<Double>) throws -> R
+  ) rethrows -> R {
+    makeUnique()
+    return try buffer.elements.withUnsafeMutableBufferPointer { try body($0) }
+  }
+
   /// The element at a flat (row-major) position.
   @inline(__always) public subscript(i: Int) -> Double {
     get { buffer.elements[i] }
@@ -102,6 +118,17 @@ public struct NumArray {
       initialized = source.count
     }
     return NumArray(out, shape: buffer.shape)
+  }
+
+  /// `f` applied to every element of the array in `v` (which must hold one),
+  /// in place when nothing else holds its elements.
+  @inline(__always) static func mapped(_ v: consuming Value, _ f: (Double) -> Double) -> NumArray {
+    guard case .array(var a) = consume v else { preconditionFailure("mapped() needs an array") }
+    guard !a.isBool, a.isSoleOwner() else { return a.map(f) }
+    a.withElements { xs in
+      for i in 0..<xs.count { xs[i] = f(xs[i]) }
+    }
+    return a
   }
 
   /// The sub-array at index `k` of the first dimension (`a[k]`).

@@ -37,7 +37,7 @@ public enum Operators {
 
   /// A binary operator on any two values: the general path behind the
   /// compiled fast path for two numbers.
-  public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+  public static func binary(_ op: BinaryOperator, _ a: consuming Value, _ b: consuming Value) throws -> Value {
     if op == .bitAnd || op == .bitOr { return try logic(op, a, b) }
     if let x = a.asNumber, let y = b.asNumber {
       guard op != .matmul else {
@@ -46,9 +46,10 @@ public enum Operators {
       // matmul is the only operator left without a number function (see OperatorTable).
       return .number(op.row.numeric?.apply(x, y) ?? .nan)
     }
+    if a.isArray || b.isArray, ArrayMath.isNumeric(a), ArrayMath.isNumeric(b) {
+      return try ArrayMath.binary(op, consume a, consume b)
+    }
     switch (a, b) {
-    case (.array, _), (_, .array):
-      if let result = try ArrayMath.binary(op, a, b) { return result }
     case (.string(let s), .string(let t)) where op == .add:
       try Runtime.checkLength(s.value.utf8.count + t.value.utf8.count, bytesEach: 1, what: "the string")
       return .str(s.value + t.value)
@@ -134,7 +135,7 @@ public enum Operators {
   }
 
   /// Unary minus (and plus): numbers, element-wise on arrays; `~` inverts bools and masks.
-  public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+  public static func unary(_ op: UnaryOperator, _ v: consuming Value) throws -> Value {
     if op == .invert {
       switch v {
       case .bool(let b): return .bool(!b)
@@ -148,7 +149,8 @@ public enum Operators {
       }
     }
     if let x = v.asNumber { return .number(op == .negate ? -x : x) }
-    if case .array(let a) = v { return .array(op == .negate ? a.map { -$0 } : a.asBool(false)) }
+    if case .array(let a) = v, op != .negate { return .array(a.asBool(false)) }
+    if case .array = v { return .array(NumArray.mapped(consume v) { -$0 }) }
     throw OptError(.typeError, "cannot use unary '\(op.rawValue)' on \(v.typeNameWithArticle)")
   }
 

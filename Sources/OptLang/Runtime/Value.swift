@@ -100,6 +100,12 @@ extension Value {
     }
   }
 
+  /// Whether this is an array (of any shape).
+  public var isArray: Bool {
+    if case .array = self { return true }
+    return false
+  }
+
   public var isNone: Bool {
     if case .none = self { return true }
     return false
