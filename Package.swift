@@ -35,7 +35,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off"])]),
+    // valgrind 3.19 (bench/run --callgrind) cannot read clang's default DWARF 5.
+    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off", "-gdwarf-4"])]),
     .target(
       name: "OptLang",
       dependencies: ["CMatrix"],
