@@ -35,8 +35,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // valgrind 3.19 (bench/run --callgrind) cannot read clang's default DWARF 5.
-    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off", "-gdwarf-4"])]),
+    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off"])]),
     .target(
       name: "OptLang",
       dependencies: ["CMatrix"],
