@@ -98,6 +98,23 @@ import Testing
     }
   }
 
+  // Issue 15, item 15: a long built-in inside an answer (a sort of 3·10^7
+  // numbers, minutes in an unoptimised build) heeds the check's time limit too.
+  @Test func aLongBuiltInIsStoppedByTheTimeLimit() throws {
+    try Self.withDataHome { data in
+      let answer = "def my_time_decay(eta, decay):\n    return sorted(range(30000000, 0, -1))[0] * 0 + eta\n"
+      try CommandLineTests.withProgram(answer) { path in
+        let started = Date()
+        let o = try CommandLineTests.run(
+          ["check", "decay-1", path], environment: ["XDG_DATA_HOME": data, "OPTREPL_CHECK_SECONDS": "1"])
+        let took = Date().timeIntervalSince(started)
+        #expect(o.status == 1 && o.reason == .exit)
+        #expect(o.stderr.contains("does your code loop forever?"), "\(o.stderr)")
+        #expect(took < 30, "the check ended \(took) s after it started")
+      }
+    }
+  }
+
   @Test func checkWithoutAFileExplainsWhereTheAnswerGoes() throws {
     try Self.withDataHome { data in
       let o = try Self.run(["check", "decay-1"], dataHome: data)
