@@ -3,9 +3,24 @@
 /// `squeeze`, `expand_dims`, the stacking functions, `outer` and `meshgrid`.
 /// Each follows numpy's documented behaviour for float64 arrays.
 enum ArrayShapes {
+  /// `v` as numpy's `np.asarray` sees it: a number is a 0-D array.
+  static func anyShape(_ v: Value, _ what: String) throws -> NumArray {
+    if let x = v.asNumber { return NumArray([x], shape: []) }
+    return try Convert.array(v, what: what)
+  }
+
   static var builtins: [Builtin] {
     [
       filled("zeros", 0), filled("ones", 1), filled("empty", 0),
+      Builtin(
+        "npshape", "np.shape(a)", "The length of each dimension of a, as a tuple (a.shape).", parameters: ["a"],
+        .unary { v in .tuple(try anyShape(v, "np.shape()").shape.map { .number(Double($0)) }) }),
+      Builtin(
+        "npndim", "np.ndim(a)", "The number of dimensions of a (a.ndim).", parameters: ["a"],
+        .unary { v in .number(Double(try anyShape(v, "np.ndim()").ndim)) }),
+      Builtin(
+        "npsize", "np.size(a)", "The number of elements of a (a.size).", parameters: ["a"],
+        .unary { v in .number(Double(try anyShape(v, "np.size()").count)) }),
       Builtin(
         "full", "full(shape, value)", "An array of the shape (a length or a tuple) filled with value.",
         parameters: ["shape", "value"],

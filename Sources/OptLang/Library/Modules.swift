@@ -13,7 +13,7 @@ enum Modules {
     let linalg = Module(name: "numpy.linalg", doc: "Linear algebra: norm, inv, solve, det.")
     for name in ["norm", "inv", "solve", "det"] { linalg.add(name, function(name)) }
 
-    let numpy = Module(name: "numpy", doc: "Numerical arrays and element-wise mathematics (1-D, Float64).")
+    let numpy = Module(name: "numpy", doc: "Numerical arrays of any shape and element-wise mathematics (Float64).")
     let numpyNames = [
       "sqrt", "exp", "log", "log10", "log2", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin",
       "arccos", "arctan", "arctan2", "hypot", "fmod", "floor", "ceil", "trunc", "abs", "square", "sign", "isnan",
@@ -34,6 +34,9 @@ enum Modules {
     numpy.add("any", function("npany"))
     numpy.add("all", function("npall"))
     numpy.add("prod", function("prod"))
+    numpy.add("shape", function("npshape"))
+    numpy.add("ndim", function("npndim"))
+    numpy.add("size", function("npsize"))
     numpy.add("asarray", function("array"))
     numpy.add("newaxis", .none)
     numpy.add("random", .object(random))

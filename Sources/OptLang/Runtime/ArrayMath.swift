@@ -13,7 +13,7 @@ public enum ArrayMath {
     switch consume v {
     case .array(let a): return a
     case .number(let x): return NumArray([x], shape: [])
-    case .bool(let b): return NumArray([b ? 1 : 0], shape: [])
+    case .bool(let b): return NumArray([b ? 1 : 0], shape: [], isBool: true)
     default: return nil
     }
   }
@@ -35,6 +35,7 @@ public enum ArrayMath {
     }
     if op == .matmul { return try matmul(p, q) }
     let shape = try Broadcast.checkedShape(p.shape, q.shape, "combine with '\(op.rawValue)'")
+    if p.isBool && q.isBool, let logical = try logical(op, p, q, shape) { return logical }
     let out: NumArray
     switch op {
     case .add: out = Broadcast.combine(consume p, consume q, shape: shape, AddOperator.self)
@@ -48,6 +49,20 @@ public enum ArrayMath {
       throw OptError(.typeError, "'\(op.rawValue)' is not an element-wise operator")
     }
     return wrap(out)
+  }
+
+  /// numpy's arithmetic of two boolean operands: `+` is "or" and `*` is "and"
+  /// (the result stays boolean), `-` is refused; nil for the others (numbers).
+  private static func logical(_ op: BinaryOperator, _ p: NumArray, _ q: NumArray, _ shape: [Int]) throws -> Value? {
+    switch op {
+    case .add: return wrap(Broadcast.combine(p, q, shape: shape) { $0 != 0 || $1 != 0 ? 1 : 0 }.asBool(true))
+    case .multiply: return wrap(Broadcast.combine(p, q, shape: shape) { $0 != 0 && $1 != 0 ? 1 : 0 }.asBool(true))
+    case .subtract:
+      throw OptError(
+        .typeError, "numpy does not subtract booleans (True - True has no boolean answer)",
+        hint: "for 'one or the other but not both' use a != b; to count, make numbers first: 1.0 * a - b")
+    default: return nil
+    }
   }
 
   /// An element-wise comparison giving a boolean array; nil if the operands are not numeric.
