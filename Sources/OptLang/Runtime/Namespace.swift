@@ -35,7 +35,7 @@ public final class Namespace: Sendable {
   }
 
   /// Whether a global slot's name is private to some namespace.
-  static func isPrivate(_ slotName: String) -> Bool { slotName.contains(":") }
+  static func isPrivate(_ slotName: String) -> Bool { slotName.utf8.contains(UInt8(ascii: ":")) }
 
   /// The plain name of a private slot name (`check:adam` → `adam`).
   static func plainName(_ slotName: String) -> String {

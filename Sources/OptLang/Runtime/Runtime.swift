@@ -3,24 +3,6 @@ import Foundation
 /// A frame: the slots of one running function, a window into `Runtime`'s value stack.
 public typealias Frame = UnsafeMutablePointer<Value>
 
-/// Set from a signal handler when the learner presses Ctrl-C; every loop and
-/// long built-in checks it and stops with a `KeyboardInterrupt`.
-public enum Interrupt {
-  nonisolated(unsafe) public static var requested = false
-
-  /// Stops with a `KeyboardInterrupt` if Ctrl-C was pressed: for the loops of
-  /// built-ins that may run long (a sum over a huge range, a big sort).
-  @inline(__always) public static func check() throws {
-    if requested { try raise() }
-  }
-
-  /// Clears the request and stops with a `KeyboardInterrupt`, at `range` when a loop knows its place.
-  @inline(never) static func raise(at range: SourceRange? = nil) throws {
-    requested = false
-    throw OptError(.keyboardInterrupt, "interrupted (Ctrl-C)", at: range)
-  }
-}
-
 /// The state of a running program: global variables, the value stack that
 /// holds every frame's slots, the call depth, the random generator and where
 /// output goes. One `Runtime` lives as long as a REPL session.
