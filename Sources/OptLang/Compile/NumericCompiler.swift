@@ -230,7 +230,7 @@ extension Compiler {
       NumericCode(code: { f in
         guard let x = a(f), let y = b(f) else { return nil }
         if globals.versions[index] != cache.version { resolve() }
-        return cache.function2?.apply(x, y)
+        return cache.apply2(x, y)
       }))
   }
 
@@ -407,19 +407,38 @@ struct MathCallee {
 }
 
 /// The math function a numeric call site found, valid while its global keeps `version`.
+///
+/// For a function of two numbers it also keeps the last arguments and result:
+/// these functions are pure, and a call site often repeats its arguments —
+/// the lecture's Adam computes `np.power(beta1, i+1)` for every data point
+/// of epoch `i`. Arguments are compared bit for bit (so -0.0 is not 0.0, and
+/// a nan never matches), so the result is exactly what the call would give.
 final class MathCache {
   var version = UInt64.max
   var function1: MathFunction1?
   var function2: MathFunction2?
+  private var lastArguments: (UInt64, UInt64)?
+  private var lastResult = 0.0
 
   func clear() {
     function1 = nil
     function2 = nil
+    lastArguments = nil
   }
 
   func fill(_ builtin: Builtin) {
     function1 = builtin.numeric1
     function2 = builtin.numeric2
+    lastArguments = nil
+  }
+
+  /// `function2(x, y)`, from the last call when it had these arguments; nil without a function.
+  @inline(__always) func apply2(_ x: Double, _ y: Double) -> Double? {
+    if let (a, b) = lastArguments, a == x.bitPattern, b == y.bitPattern { return lastResult }
+    guard let function = function2 else { return nil }
+    lastResult = function.apply(x, y)
+    lastArguments = (x.bitPattern, y.bitPattern)
+    return lastResult
   }
 }
 
