@@ -249,7 +249,7 @@ extension Compiler {
     case .function(let fn) where fn.kind == .user: break
     default: return nil
     }
-    let args = arguments.compactMap { compileNumeric($0) }
+    let args = arguments.compactMap { numericOperand($0) }
     guard args.count == arguments.count else { return nil }
     let rt = runtime
     let cache = NumericCallCache(arity: args.count)
@@ -274,25 +274,34 @@ extension Compiler {
   }
 
   /// Evaluates numeric arguments into `base[0...]`, false if one gave up.
-  /// The writers are chained, one closure per argument, each holding its
-  /// argument's code: any count takes one path, and no closure is read from
-  /// an array (which would cost reference counting at every call).
-  private static func argumentWriter(_ args: ArraySlice<NumericCode>) -> (NumFrame, UnsafeMutablePointer<Double>) ->
-    Bool
-  {
+  /// The writers are chained, one closure per argument, each specialised for
+  /// its argument's kind (a slot is read in place, not through a closure):
+  /// any count takes one path, and no closure is read from an array (which
+  /// would cost reference counting at every call).
+  private static func argumentWriter(_ args: ArraySlice<NumericOperandKind>) -> ArgumentWriter {
     guard let first = args.first else { return { _, _ in true } }
-    let code = first.code
+    let rest = args.count == 1 ? nil : argumentWriter(args.dropFirst())
     let index = args.startIndex
-    if args.count == 1 {
+    switch first {
+    case .constant(let o): return link(o, index, rest)
+    case .slot(let o): return link(o, index, rest)
+    case .number(let o): return link(o, index, rest)
+    case .code(let o): return link(o, index, rest)
+    }
+  }
+
+  typealias ArgumentWriter = (NumFrame, UnsafeMutablePointer<Double>) -> Bool
+
+  private static func link<O: NumericOperand>(_ o: O, _ index: Int, _ rest: ArgumentWriter?) -> ArgumentWriter {
+    guard let rest else {
       return { f, base in
-        guard let x = code(f) else { return false }
+        guard let x = o.number(f) else { return false }
         base[index] = x
         return true
       }
     }
-    let rest = argumentWriter(args.dropFirst())
     return { f, base in
-      guard let x = code(f) else { return false }
+      guard let x = o.number(f) else { return false }
       base[index] = x
       return rest(f, base)
     }
