@@ -23,11 +23,12 @@ print("misread_lr", repr(lr0 / decay))
 
 # The lecture's data: 500 points, about 80% of the x set to 0.
 np.random.seed(0)
-X = np.random.randn(500)
-X = np.where(np.random.rand(500) < 0.8, 0, X)
+X = 0.25 * np.random.rand(500)
+X = np.where(np.random.rand(500) < 0.8, 0.0, X)
+W_TRUE, B_TRUE = 3.0, -1.5
+Y = 1 / (1 + np.exp(-(W_TRUE * X + B_TRUE)))
 def f(w, b, x):
     return 1 / (1 + np.exp(-(w * x + b)))
-Y = f(1.5, 0.5, X) + 0.05 * np.random.randn(500)
 def error(w, b):
     return 0.5 * np.sum((f(w, b, X) - Y) ** 2)
 

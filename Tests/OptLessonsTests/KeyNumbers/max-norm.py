@@ -1,16 +1,17 @@
 """Independent derivation of the key numbers of lessons/max-norm.opt.
 
 Plain Python 3 + numpy, from the formulas (the Adam paper's section 7, the
-lecture, torch.optim.Adam / Adamax as documented), on the same data: the
-legacy numpy generator seeded with 42. Prints one line per key number:
+lecture, torch.optim.Adam / Adamax as documented), on the lecture's data,
+built as the lessons build it (legacy numpy generator, seed 0). Prints one line per key number:
 NAME VALUE.
 """
 import numpy as np
 
-np.random.seed(42)
-X = np.random.randn(500)
-Y = 1 / (1 + np.exp(-(1.5 * X + 0.5)))
+np.random.seed(0)
+X = 0.25 * np.random.rand(500)
 X = np.where(np.random.rand(500) < 0.8, 0.0, X)
+W_TRUE, B_TRUE = 3.0, -1.5
+Y = 1 / (1 + np.exp(-(W_TRUE * X + B_TRUE)))
 
 
 def f(w, b, x):
@@ -108,18 +109,25 @@ out["batch_error_adam_50"] = batch(Adam(0.1, 0.9, 0.99, 1e-10), 50)[50]
 
 
 def sgd(opt, passes):
+    """Per-point updates; the error and the size of w's step after each."""
     w, b = -4.0, -4.0
-    errs = []
+    errs, steps = [], []
     for _ in range(passes):
         for xi, yi in zip(X, Y):
             dw, db = grads(w, b, xi, yi)
+            w_before = w
             w, b = opt.step([w, b], [float(dw), float(db)])
             errs.append(error(w, b))
-    return errs
+            steps.append(abs(w - w_before))
+    return errs, steps
 
 
-out["sgd_mean_error_adamax"] = float(np.mean(sgd(Adamax(0.1, 0.9, 0.99, 1e-10), 3)[1000:]))
-out["sgd_mean_error_adam"] = float(np.mean(sgd(Adam(0.1, 0.9, 0.99, 1e-10), 3)[1000:]))
+errs_adamax, steps_adamax = sgd(Adamax(0.1, 0.9, 0.99, 1e-10), 3)
+errs_adam, steps_adam = sgd(Adam(0.1, 0.9, 0.99, 1e-10), 3)
+out["sgd_mean_error_adamax"] = float(np.mean(errs_adamax[1000:]))
+out["sgd_mean_error_adam"] = float(np.mean(errs_adam[1000:]))
+out["sgd_mean_step_w_adamax"] = float(np.mean(steps_adamax[1000:]))
+out["sgd_mean_step_w_adam"] = float(np.mean(steps_adam[1000:]))
 
 for k, v in out.items():
     print(k, repr(float(v)))

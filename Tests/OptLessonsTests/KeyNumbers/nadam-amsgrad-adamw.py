@@ -2,14 +2,16 @@
 
 Plain Python 3 + numpy, from the formulas of torch.optim.Adam / NAdam / AdamW
 (as documented in torch's source), Reddi et al. (2018) and optax.amsgrad, on
-the same data: the legacy numpy generator seeded with 42. Prints NAME VALUE.
+the lecture's data, built as the lessons build it (legacy numpy generator,
+seed 0). Prints NAME VALUE.
 """
 import numpy as np
 
-np.random.seed(42)
-X = np.random.randn(500)
-Y = 1 / (1 + np.exp(-(1.5 * X + 0.5)))
+np.random.seed(0)
+X = 0.25 * np.random.rand(500)
 X = np.where(np.random.rand(500) < 0.8, 0.0, X)
+W_TRUE, B_TRUE = 3.0, -1.5
+Y = 1 / (1 + np.exp(-(W_TRUE * X + B_TRUE)))
 
 
 def f(w, b, x):
