@@ -80,7 +80,7 @@ class RestartTests(unittest.TestCase):
             kc.stop_channels()
             kc = km.client()
             kc.start_channels()
-            kc.wait_for_ready(timeout=30)
+            kc.wait_for_ready(timeout=90)  # a debug-build kernel on a busy machine
             reply, outputs = run_cell(kc, "1 + 1")
             self.assertEqual([c["data"]["text/plain"] for t, c in outputs if t == "execute_result"], ["2"])
             self.assertEqual(reply["execution_count"], 1)  # a new session
@@ -95,7 +95,7 @@ class RestartTests(unittest.TestCase):
         try:
             run_cell(kc, "x = 5")
             km.restart_kernel()  # a shutdown_request with restart=True, then a new kernel
-            kc.wait_for_ready(timeout=30)
+            kc.wait_for_ready(timeout=90)  # a debug-build kernel on a busy machine
             reply, _ = run_cell(kc, "x")
             self.assertEqual(reply["ename"], "NameError")
         finally:
