@@ -525,6 +525,7 @@ extension Compiler {
       docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
       body: lazyBodies ? lazyBody(decl) : try compileBlock(decl.body))
     if !lazyBodies { code.numeric = numericBody(decl, layout) }
+    if !saved.3 { definedFunctions[decl.name] = code }
     let rt = runtime
     let sources = layout.captureSourceSlots
     if defaultCodes.isEmpty && sources.isEmpty {

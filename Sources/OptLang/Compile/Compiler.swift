@@ -61,6 +61,12 @@ final class Compiler {
   /// While compiling a numeric body (see `NumericBody`): its slots that hold
   /// a number at this point, the parameters and the locals assigned so far.
   var numericSlots: Set<Int>?
+  /// While a small numeric function is compiled into its call site
+  /// (`numericUserCall`): where its names live, and its arguments.
+  var inlining: InlineContext?
+  /// The functions the unit's top-level `def`s make, by name, as compiled so
+  /// far: a call in a later function may compile one in place (`inlined`).
+  var definedFunctions: [String: FunctionCode] = [:]
   /// Compile the bodies of top-level `def`s at their first call, for code known
   /// to compile (the prelude): a learner's code is compiled whole, so that
   /// its syntax errors show before it runs.

@@ -30,11 +30,49 @@ final class NumericBody {
   /// Slots on the number stack: the parameters, then the locals.
   let frameSize: Int
   let run: NumEval
+  /// For a body that is one `return expr`: the expression, to be compiled into
+  /// call sites instead of called.
+  var template: InlineTemplate?
 
   init(frameSize: Int, run: @escaping NumEval) {
     self.frameSize = frameSize
     self.run = run
   }
+}
+
+/// A numeric function whose body is one `return expr` (the lecture's
+/// `f(w, b, x)`), kept as its expression and the place of every name in it,
+/// so that a call site can compile the expression in place of the call: the
+/// parameters become the call's arguments (slots or constants, read where
+/// they are), and no call, frame or argument copy is left.
+struct InlineTemplate {
+  let result: Expr
+  let parameterCount: Int
+  let places: [NameID: Resolver.Place]
+}
+
+/// Whether a call site's global still holds the function compiled into the
+/// site, looked at again only when the global's version changes.
+final class InlineCheck {
+  let code: FunctionCode
+  var version = UInt64.max
+  var holds = false
+
+  init(_ code: FunctionCode) { self.code = code }
+
+  func update(_ value: Value, _ version: UInt64) {
+    holds = false
+    if case .function(let fn) = value, fn.kind == .user {
+      holds = unsafeDowncast(fn, to: UserFunction.self).code === code
+    }
+    self.version = version
+  }
+}
+
+/// What `numericOperand` reads while a template is compiled into a call site.
+struct InlineContext {
+  let places: [NameID: Resolver.Place]
+  let arguments: [Compiler.NumericOperandKind]
 }
 
 /// One line `local = expr` of a numeric body.
@@ -118,7 +156,13 @@ extension Compiler {
     let frameSize = max(1, layout.frameSize)
     switch steps.count {
     case 0:
-      return NumericBody(frameSize: frameSize, run: result)
+      let body = NumericBody(frameSize: frameSize, run: result)
+      if case .return(let expr?) = last.kind {
+        var places: [NameID: Resolver.Place] = [:]
+        collectPlaces(expr, into: &places)
+        body.template = InlineTemplate(result: expr, parameterCount: decl.parameters.count, places: places)
+      }
+      return body
     case 1:
       let (slot, code) = (steps[0].slot, steps[0].code)
       return NumericBody(frameSize: frameSize) { f in
@@ -135,6 +179,27 @@ extension Compiler {
         return result(f)
       }
     }
+  }
+
+  /// Where each name in `e` lives, as this compiler's resolver says.
+  private func collectPlaces(_ e: Expr, into places: inout [NameID: Resolver.Place]) {
+    switch e.kind {
+    case .name(_, let id): places[id] = resolver.place(of: id)
+    case .binary(_, let l, let r):
+      collectPlaces(l, into: &places)
+      collectPlaces(r, into: &places)
+    case .unary(_, let x): collectPlaces(x, into: &places)
+    case .call(let callee, let arguments, _):
+      collectPlaces(callee, into: &places)
+      for a in arguments { collectPlaces(a, into: &places) }
+    case .attribute(let base, _, _): collectPlaces(base, into: &places)
+    default: break
+    }
+  }
+
+  /// Where a name lives: in the function being compiled into a call site, or here.
+  private func place(of id: NameID) -> Resolver.Place {
+    inlining?.places[id] ?? resolver.place(of: id)
   }
 
   private func nodeCount(_ e: Expr) -> Int {
@@ -162,8 +227,10 @@ extension Compiler {
     case .number(let x):
       return .constant(NumericConstant(x: x))
     case .name(_, let id):
-      switch resolver.place(of: id) {
+      switch place(of: id) {
       case .local(let slot):
+        // In a function compiled into its call site: a parameter is the call's argument.
+        if let inlining { return slot < inlining.arguments.count ? inlining.arguments[slot] : nil }
         if let numericSlots {
           // In a numeric body: a parameter or a local assigned on an earlier line.
           guard numericSlots.contains(slot) else { return nil }
@@ -240,7 +307,7 @@ extension Compiler {
   /// next call, and one without a numeric body sends the expression to the
   /// general path, which calls it as any function.
   private func numericUserCall(_ callee: Expr, _ arguments: [Expr]) -> NumericOperandKind? {
-    guard case .name(let name, let id) = callee.kind, case .global = resolver.place(of: id) else { return nil }
+    guard case .name(let name, let id) = callee.kind, case .global = place(of: id) else { return nil }
     let globals = self.globals
     let index = globals.slot(name)
     // Only a name that may hold a user function: not a built-in or a value it holds now.
@@ -254,23 +321,55 @@ extension Compiler {
     let rt = runtime
     let cache = NumericCallCache(arity: args.count)
     let writeArguments = Compiler.argumentWriter(args[...])
+    let call = NumericCode(code: { f in
+      if globals.versions[index] != cache.version { cache.resolve(globals.values[index], globals.versions[index]) }
+      // The cache holds the body: it is used here without reference counting.
+      guard let found = cache.unretainedBody else { return nil }
+      return found._withUnsafeGuaranteedRef { body in
+        let base = rt.numberTop
+        // A numeric body never calls anything but numeric bodies, so this
+        // bound only stops a function that calls itself without end: the
+        // general path then gives the recursion error.
+        guard rt.numberStackEnd - base >= body.frameSize else { return nil }
+        rt.numberTop = base + body.frameSize
+        defer { rt.numberTop = base }
+        guard writeArguments(f, base) else { return nil }
+        return body.run(NumFrame(values: f.values, numbers: base))
+      }
+    })
+    // The function `name` holds now (in the REPL) or that the unit's own
+    // `def` makes, compiled in place of the call; whenever `name` holds
+    // another function the call above runs instead.
+    var expected: FunctionCode?
+    if case .function(let fn) = globals.values[index], fn.kind == .user {
+      expected = unsafeDowncast(fn, to: UserFunction.self).code
+    } else {
+      expected = definedFunctions[name]
+    }
+    guard let code = expected, let inlined = inlined(code, args) else { return .code(call) }
+    let (compiled, general) = (inlined.code, call.code)
+    let check = InlineCheck(code)
     return .code(
       NumericCode(code: { f in
-        if globals.versions[index] != cache.version { cache.resolve(globals.values[index], globals.versions[index]) }
-        // The cache holds the body: it is used here without reference counting.
-        guard let found = cache.unretainedBody else { return nil }
-        return found._withUnsafeGuaranteedRef { body in
-          let base = rt.numberTop
-          // A numeric body never calls anything but numeric bodies, so this
-          // bound only stops a function that calls itself without end: the
-          // general path then gives the recursion error.
-          guard rt.numberStackEnd - base >= body.frameSize else { return nil }
-          rt.numberTop = base + body.frameSize
-          defer { rt.numberTop = base }
-          guard writeArguments(f, base) else { return nil }
-          return body.run(NumFrame(values: f.values, numbers: base))
-        }
+        if globals.versions[index] != check.version { check.update(globals.values[index], globals.versions[index]) }
+        return check.holds ? compiled(f) : general(f)
       }))
+  }
+
+  /// `code`'s one-line numeric body compiled with `args` for its parameters,
+  /// when it has one and every argument is a slot or a constant (an argument
+  /// that is code would be computed once per use). One level deep: a call
+  /// inside the inlined body stays a call.
+  private func inlined(_ code: FunctionCode, _ args: [NumericOperandKind]) -> NumericCode? {
+    guard inlining == nil, let template = code.numeric?.template, template.parameterCount == args.count else {
+      return nil
+    }
+    for arg in args {
+      if case .code = arg { return nil }
+    }
+    inlining = InlineContext(places: template.places, arguments: args)
+    defer { inlining = nil }
+    return compileNumeric(template.result)
   }
 
   /// Evaluates numeric arguments into `base[0...]`, false if one gave up.
@@ -315,7 +414,7 @@ extension Compiler {
     let cache = MathCache()
     switch callee.kind {
     case .name(let name, let id):
-      guard case .global = resolver.place(of: id), case .function(let f)? = runtime.builtins[name],
+      guard case .global = place(of: id), case .function(let f)? = runtime.builtins[name],
         let builtin = f as? Builtin, builtin.isNumeric(arity: arity)
       else { return nil }
       let index = globals.slot(name)
@@ -325,7 +424,7 @@ extension Compiler {
         cache.version = globals.versions[index]
       }
     case .attribute(let base, let member, _):
-      guard case .name(_, let id) = base.kind, case .global(let moduleName) = resolver.place(of: id) else {
+      guard case .name(_, let id) = base.kind, case .global(let moduleName) = place(of: id) else {
         return nil
       }
       // Only names that are numeric built-ins in some module qualify.
