@@ -45,12 +45,14 @@ struct SignalTests {
   }
 
   // Item 15: long built-ins stop at Ctrl-C (a sort of 3·10^7 numbers, a
-  // replace in 48 MB of text); they used to run to the end (the sort, for
+  // replace in 48 MB of text, a repeated tuple); they used to run to the end (the sort, for
   // minutes in an unoptimised build). The sort's limit allows for letting go
   // of its 3·10^7-element work arrays, unoptimised.
   @Test(arguments: [
     ("xs = list(range(30000000, 0, -1))", "ys = sorted(xs)", 10.0),
     ("s = 'ab' * 24000000", "t = s.replace('a', 'c')", 1.5),
+    // Found by the fuzzer's grow mode: a tuple repeated 2·10^7 times ignored Ctrl-C (15 s unoptimised).
+    ("u = (1, 2)", "t = u * 20000000", 5.0),
   ])
   func ctrlCStopsALongBuiltIn(_ setUp: String, _ long: String, _ limit: Double) throws {
     let home = try TerminalTests.Home()

@@ -88,17 +88,17 @@ public enum Operators {
       while bytes.count * 2 <= total { bytes.append(contentsOf: bytes) }
       bytes.append(contentsOf: bytes[..<(total - bytes.count)])
       return .str(String(decoding: bytes, as: UTF8.self))
-    case .list(let items):
+    case .list(let items), .tuple(let items):
+      let isList = if case .list = v { true } else { false }
       var out: [Value] = []
-      out.reserveCapacity(try Runtime.checkProduct(items.count, count, what: "the repeated list"))
+      out.reserveCapacity(
+        try Runtime.checkProduct(items.count, count, what: isList ? "the repeated list" : "the repeated tuple"))
+      // Ctrl-C (and a check's time limit) stops a long repetition, as it stops a loop.
       for k in 0..<count {
         if k & 0xFFF == 0 { try Interrupt.check() }
         out.append(contentsOf: items)
       }
-      return .list(out)
-    case .tuple(let items):
-      _ = try Runtime.checkProduct(items.count, count, what: "the repeated tuple")
-      return .tuple(Array([[Value]](repeating: items, count: count).joined()))
+      return isList ? .list(out) : .tuple(out)
     default: return v
     }
   }
