@@ -64,6 +64,8 @@ final class Compiler {
   /// While a small numeric function is compiled into its call site
   /// (`numericUserCall`): where its names live, and its arguments.
   var inlining: InlineContext?
+  /// How many bodies are being compiled into call sites, one inside another.
+  var inlineDepth = 0
   /// The functions the unit's top-level `def`s make, by name, as compiled so
   /// far: a call in a later function may compile one in place (`inlined`).
   var definedFunctions: [String: FunctionCode] = [:]

@@ -40,14 +40,18 @@ final class NumericBody {
   }
 }
 
-/// A numeric function whose body is one `return expr` (the lecture's
-/// `f(w, b, x)`), kept as its expression and the place of every name in it,
-/// so that a call site can compile the expression in place of the call: the
-/// parameters become the call's arguments (slots or constants, read where
-/// they are), and no call, frame or argument copy is left.
+/// A numeric function kept as its statements (`local = expr` lines, then
+/// `return expr`) and the place of every name in them, so that a call site
+/// can compile the body in place of the call: the parameters become the
+/// call's arguments (slots or constants, read where they are). A body of one
+/// `return` (the lecture's `f(w, b, x)`) leaves no call, frame or copy; one
+/// with locals (`grad_w`'s `fx = f(w, b, x)`) keeps them in a scratch frame on
+/// the number stack.
 struct InlineTemplate {
+  let steps: [(slot: Int, value: Expr)]
   let result: Expr
   let parameterCount: Int
+  let frameSize: Int
   let places: [NameID: Resolver.Place]
 }
 
@@ -144,25 +148,34 @@ extension Compiler {
     numericSlots = Set(0..<decl.parameters.count)
     defer { numericSlots = saved }
     var steps: [NumericStep] = []
+    var stepExprs: [(slot: Int, value: Expr)] = []
+    var places: [NameID: Resolver.Place] = [:]
     for stmt in decl.body.dropLast() {
       guard case .assign(let targets, let value) = stmt.kind, targets.count == 1,
         case .name(_, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id),
         let code = compileNumeric(value)?.code
       else { return nil }
       steps.append(NumericStep(slot: slot, code: code))
+      stepExprs.append((slot, value))
+      collectPlaces(value, into: &places)
       numericSlots?.insert(slot)
     }
-    guard let result = compileNumeric(result)?.code else { return nil }
+    guard let resultCode = compileNumeric(result)?.code else { return nil }
+    collectPlaces(result, into: &places)
     let frameSize = max(1, layout.frameSize)
+    let template = InlineTemplate(
+      steps: stepExprs, result: result, parameterCount: decl.parameters.count, frameSize: frameSize,
+      places: places)
+    let body = numericBody(steps, resultCode, frameSize)
+    body.template = template
+    return body
+  }
+
+  /// The numeric body that runs `steps`, then gives `result`.
+  private func numericBody(_ steps: [NumericStep], _ result: @escaping NumEval, _ frameSize: Int) -> NumericBody {
     switch steps.count {
     case 0:
-      let body = NumericBody(frameSize: frameSize, run: result)
-      if case .return(let expr?) = last.kind {
-        var places: [NameID: Resolver.Place] = [:]
-        collectPlaces(expr, into: &places)
-        body.template = InlineTemplate(result: expr, parameterCount: decl.parameters.count, places: places)
-      }
-      return body
+      return NumericBody(frameSize: frameSize, run: result)
     case 1:
       let (slot, code) = (steps[0].slot, steps[0].code)
       return NumericBody(frameSize: frameSize) { f in
@@ -230,7 +243,10 @@ extension Compiler {
       switch place(of: id) {
       case .local(let slot):
         // In a function compiled into its call site: a parameter is the call's argument.
-        if let inlining { return slot < inlining.arguments.count ? inlining.arguments[slot] : nil }
+        // (and one of its locals is a slot of the scratch frame it runs in).
+        if let inlining {
+          return slot < inlining.arguments.count ? inlining.arguments[slot] : .number(NumberSlot(slot: slot))
+        }
         if let numericSlots {
           // In a numeric body: a parameter or a local assigned on an earlier line.
           guard numericSlots.contains(slot) else { return nil }
@@ -356,20 +372,50 @@ extension Compiler {
       }))
   }
 
-  /// `code`'s one-line numeric body compiled with `args` for its parameters,
-  /// when it has one and every argument is a slot or a constant (an argument
-  /// that is code would be computed once per use). One level deep: a call
-  /// inside the inlined body stays a call.
+  /// `code`'s numeric body compiled with `args` for its parameters, when it
+  /// has one and every argument is a slot or a constant (an argument that is
+  /// code would be computed once per use). Two levels deep at most (`grad_w`
+  /// and the `f` it calls); a call below that stays a call.
   private func inlined(_ code: FunctionCode, _ args: [NumericOperandKind]) -> NumericCode? {
-    guard inlining == nil, let template = code.numeric?.template, template.parameterCount == args.count else {
-      return nil
-    }
+    guard inlineDepth < 2, let template = code.numeric?.template, template.parameterCount == args.count,
+      // A parameter given a new value inside is not the argument any more.
+      !template.steps.contains(where: { $0.slot < template.parameterCount })
+    else { return nil }
     for arg in args {
-      if case .code = arg { return nil }
+      switch arg {
+      case .code: return nil
+      // A body with locals runs in a scratch frame of its own, where the
+      // caller's number slots cannot be read.
+      case .number: if !template.steps.isEmpty { return nil }
+      case .constant, .slot: break
+      }
     }
+    let saved = inlining
     inlining = InlineContext(places: template.places, arguments: args)
-    defer { inlining = nil }
-    return compileNumeric(template.result)
+    inlineDepth += 1
+    defer {
+      inlining = saved
+      inlineDepth -= 1
+    }
+    if template.steps.isEmpty { return compileNumeric(template.result) }
+    var steps: [NumericStep] = []
+    for (slot, value) in template.steps {
+      guard let code = compileNumeric(value)?.code else { return nil }
+      steps.append(NumericStep(slot: slot, code: code))
+    }
+    guard let result = compileNumeric(template.result)?.code else { return nil }
+    let body = numericBody(steps, result, template.frameSize).run
+    let rt = runtime
+    let size = template.frameSize
+    return NumericCode(code: { f in
+      // The locals' slots, above every frame in use; the arguments are read
+      // from the caller's slots, which the frame switch leaves where they are.
+      let scratch = rt.numberTop
+      guard rt.numberStackEnd - scratch >= size else { return nil }
+      rt.numberTop = scratch + size
+      defer { rt.numberTop = scratch }
+      return body(NumFrame(values: f.values, numbers: scratch))
+    })
   }
 
   /// Evaluates numeric arguments into `base[0...]`, false if one gave up.
