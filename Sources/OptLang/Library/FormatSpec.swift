@@ -84,7 +84,16 @@ public enum FormatSpec {
   }
 
   /// Formats a value by a spec, after an optional `!r` / `!s` conversion.
+  /// The text is held to the limit every string has (`Runtime.checkLength`):
+  /// formatting a value that holds its own text (`x = (x, format(x))` in a
+  /// loop) doubles it each time, and would fill memory in a few dozen steps.
   public static func format(_ value: Value, spec: String, conversion: Character? = nil) throws -> String {
+    let text = try unchecked(value, spec: spec, conversion: conversion)
+    try Runtime.checkLength(text.utf8.count, bytesEach: 1, what: "the formatted text")
+    return text
+  }
+
+  private static func unchecked(_ value: Value, spec: String, conversion: Character?) throws -> String {
     var value = value
     switch conversion {
     case "r"?, "a"?: value = .str(Format.repr(value))

@@ -4,11 +4,12 @@ import Foundation
 /// `len`, `range`, `zip`, `sum`, `min`, `max` and friends, as in Python.
 enum SequenceLibrary {
   /// A value as text by `format`, raising KeyboardInterrupt if Ctrl-C cut a
-  /// long text short.
+  /// long text short, and a MemoryError past the length every string has.
   static func interruptibleText(_ format: @escaping (Value) -> String) -> (Value) throws -> Value {
     { v in
       let text = format(v)
       try Interrupt.check()
+      try Runtime.checkLength(text.utf8.count, bytesEach: 1, what: "the text")
       return .str(text)
     }
   }
