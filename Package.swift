@@ -20,6 +20,11 @@ let optimize: [SwiftSetting] = [
   .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
+/// The language, its kernels and the plots are optimised in debug builds too: `swift run optrepl` and the
+/// tests run lessons (the real network's training loops) that take 50 s
+/// unoptimised and a few seconds optimised.
+let optimizeLanguage: [SwiftSetting] = optimize + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "optrepl",
   platforms: [.macOS(.v13)],
@@ -35,7 +40,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off"])]),
+    .target(name: "CMatrix", cSettings: [.unsafeFlags(["-ffp-contract=off", "-O2"])]),
     .target(
       name: "OptLang",
       dependencies: ["CMatrix"],
@@ -43,7 +48,7 @@ let package = Package(
         .embedInCode("Prelude/optimizers.opt"), .embedInCode("Prelude/schedules.opt"),
         .embedInCode("Prelude/checks.opt"),
       ],
-      swiftSettings: optimize
+      swiftSettings: optimizeLanguage
     ),
     .systemLibrary(
       name: "CEditLine",
@@ -55,7 +60,7 @@ let package = Package(
       pkgConfig: "libzmq",
       providers: [.apt(["libzmq3-dev"])]
     ),
-    .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimize),
+    .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimizeLanguage),
     .target(name: "OptLessons", dependencies: ["OptLang"], swiftSettings: optimize),
     .target(
       name: "OptREPL", dependencies: ["OptLang", "OptPlot", "OptLessons", "CEditLine"], swiftSettings: optimize),
