@@ -10,7 +10,7 @@ public final class Interpreter {
   /// - Parameter output: receives everything the program prints.
   public init(output: @escaping (String) -> Void = { StandardStream.output.write($0) }) {
     runtime = Runtime(output: output)
-    Prelude.load(into: self)
+    Prelude.loadWhenUsed(into: self)
   }
 
   /// Compiled code holds its runtime strongly (a weaker reference would cost a

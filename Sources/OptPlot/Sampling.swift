@@ -20,7 +20,7 @@ struct Sampler {
     let (ua, ub) = log ? (log10(a), log10(b)) : (a, b)
     func x(_ u: Double) -> Double { log ? pow(10, u) : u }
     var us = (0..<n).map { i in i == n - 1 ? ub : ua + (ub - ua) * Double(i) / Double(n - 1) }
-    var ys = try us.map { try f(x($0)) }
+    let ys = try us.map { try f(x($0)) }
     if log { us[0] = ua }
     var extra: [(u: Double, y: Double)] = []
     for i in 1..<(n - 1) {

@@ -89,4 +89,83 @@ import Testing
 
       """, "1 3\n2 4\n0 a\n")
   }
+
+  // MARK: Runs of numeric assignments (`Compiler.chain`)
+
+  @Test func aRunOfNumericAssignmentsFallsBackOneStatementAtATime() throws {
+    // The middle statement meets an array: it alone takes the general path, and
+    // the statements after it still see the numbers before them (Python: a = 3,
+    // v = [3, 4] + 1 = [4, 5], c = 3 * 2 = 6; whole numbers print without a fraction, by the spec).
+    try Opt.expectOutput(
+      """
+      import numpy as np
+      def g(x, arr):
+          a = x + 1
+          v = arr + a - 2
+          c = a * 2
+          return a, v, c
+      print(g(2, np.array([3.0, 4.0])))
+
+      """, "(3, array([4, 5]), 6)\n")
+  }
+
+  @Test func anErrorInsideARunPointsAtItsOwnStatement() throws {
+    let error = Opt.error(
+      "def g(x):\n    a = x + 1\n    b = a - 'no'\n    c = b + 1\n    return c\nprint(g(1))\n")
+    #expect(error?.kind == .typeError)
+    #expect(error?.range?.file.lineAndColumn(of: error!.range!.start).line == 3)
+  }
+
+  @Test func aRunLongerThanOneChainIsSplitAndKeepsItsOrder() throws {
+    // x0 = 1, then x(k) = x(k-1) + 1 for k up to 70: x70 = 71; each line depends on the last.
+    let lines = (1...70).map { "    x\($0) = x\($0 - 1) + 1" }.joined(separator: "\n")
+    try Opt.expectOutput("def g():\n    x0 = 1.0\n\(lines)\n    return x70\nprint(g())\n", "71\n")
+  }
+
+  @Test func anAugmentedAssignmentOfArithmeticTakesTheGeneralPathForAnArray() throws {
+    // total starts as an array: [1, 2] + 2*3 = [7, 8]; then a number: 0 + 2*3 = 6.
+    try Opt.expectOutput(
+      """
+      import numpy as np
+      def twice(x):
+          return 2*x
+      def g(total):
+          total += twice(3)
+          return total
+      print(g(np.array([1.0, 2.0])), g(0))
+
+      """, "array([7, 8]) 6\n")
+  }
+
+  @Test func anAugmentedAssignmentOfAnUnboundLocalIsAnError() throws {
+    let error = Opt.error("def g(x):\n    t += x * 2\n    return t\nprint(g(1))\n")
+    #expect(error?.kind == .unboundLocalError)
+  }
+
+  @Test func loopTargetsOfEveryKindAreWritten() throws {
+    // A local, a global, a list item and a nested tuple, as Python assigns them.
+    try Opt.expectOutput(
+      """
+      items = [0, 0]
+      def g():
+          global last
+          for i in range(2):
+              items[i] = i + 10
+          for last in [5, 6]:
+              pass
+          out = []
+          for k, (a, b) in enumerate([(1, 2), (3, 4)]):
+              out.append(k + a * b)
+          return out
+      print(g(), items, last)
+
+      """, "[2, 13] [10, 11] 6\n")
+  }
+
+  @Test func recursionDeeperThanTheFirstReadyStackStillWorks() throws {
+    // 900 nested calls, each frame with 12 locals: more slots than are made ready at start-up.
+    let locals = (0..<12).map { "    v\($0) = n" }.joined(separator: "\n")
+    try Opt.expectOutput(
+      "def r(n):\n\(locals)\n    if n == 0:\n        return 0\n    return r(n - 1) + 1\nprint(r(900))\n", "900\n")
+  }
 }

@@ -209,11 +209,11 @@ extension Compiler {
     throws -> Eval
   {
     // Compile outermost first: the resolver gave the variables their slots in that order.
-    var compiled: [(iterable: ExprCode, store: StoreCode, conditions: [ExprCode], range: SourceRange)] = []
+    var compiled: [(iterable: ExprCode, store: LoopTarget, conditions: [ExprCode], range: SourceRange)] = []
     for clause in clauses {
       compiled.append(
         (
-          ExprCode(run: try compile(clause.iterable)), StoreCode(run: try store(clause.target)),
+          ExprCode(run: try compile(clause.iterable)), try loopTarget(clause.target),
           try compileAll(clause.conditions), clause.iterable.range
         ))
     }
@@ -248,7 +248,7 @@ extension Compiler {
         }
         elementLoop: for k in 0..<elements.count {
           if Interrupt.requested { try Interrupt.raise(at: range) }
-          try clause.store.run(f, elements[k])
+          try clause.store.put(f, elements[k])
           for condition in clause.conditions where !(try Compiler.isTrue(try condition.run(f), range)) {
             continue elementLoop
           }

@@ -207,25 +207,13 @@ extension Compiler {
         return .normal
       }
     }
+    if let assignment = try numericAssignment(targets, value) {
+      return Compiler.chain([assignment], numbers: runtime.numberStack)
+    }
     let code = try compile(value)
     if targets.count == 1 {
       if case .name(let name, let id) = targets[0].kind, case .local(let slot) = resolver.place(of: id) {
         try checkWritable(name, targets[0].range)
-        // `x = <arithmetic>`: the number goes straight into the slot.
-        if numericEnabled, let numeric = numericRoot(value) {
-          let numbers = runtime.numberStack
-          numericEnabled = false
-          defer { numericEnabled = true }
-          let general = try compile(value)
-          return { f in
-            if let x = numeric(NumFrame(values: f, numbers: numbers)) {
-              (f + slot).assign(.number(x))
-            } else {
-              (f + slot).assign(try general(f))
-            }
-            return .normal
-          }
-        }
         return { f in
           (f + slot).assign(try code(f))
           return .normal
@@ -245,15 +233,73 @@ extension Compiler {
     }
   }
 
+  /// `x = <arithmetic>` on a local: the parts of its compiled form, or nil
+  /// for any other statement.
+  func numericAssignment(_ stmt: Stmt) throws -> NumericAssignment? {
+    guard case .assign(let targets, let value) = stmt.kind else { return nil }
+    return try numericAssignment(targets, value)
+  }
+
+  private func numericAssignment(_ targets: [Expr], _ value: Expr) throws -> NumericAssignment? {
+    guard numericEnabled, targets.count == 1, case .name(let name, let id) = targets[0].kind,
+      case .local(let slot) = resolver.place(of: id), let numeric = numericRoot(value)
+    else { return nil }
+    try checkWritable(name, targets[0].range)
+    numericEnabled = false
+    defer { numericEnabled = true }
+    return NumericAssignment(slot: slot, numeric: numeric, general: try compile(value))
+  }
+
+  /// The most statements `chain` joins: each link calls the next, so a long
+  /// run would nest as deep as it is long.
+  static let longestChain = 32
+
+  /// Runs `x = <arithmetic>` statements one after another, each link calling
+  /// the next: the number goes straight into the slot, and no statement
+  /// sequence sits between them (the lecture's Adam step is twelve of them).
+  static func chain(_ run: [NumericAssignment], numbers: UnsafeMutablePointer<Double>) -> Exec {
+    var next: Exec?
+    for assignment in run.reversed() {
+      let (slot, numeric, general) = (assignment.slot, assignment.numeric, assignment.general)
+      @inline(__always) func assign(_ f: Frame) throws {
+        if let x = numeric(NumFrame(values: f, numbers: numbers)) {
+          if case .number = f[slot] { (f + slot).initialize(to: .number(x)) } else { (f + slot).assign(.number(x)) }
+        } else {
+          (f + slot).assign(try general(f))
+        }
+      }
+      if let rest = next {
+        next = { f in
+          try assign(f)
+          return try rest(f)
+        }
+      } else {
+        next = { f in
+          try assign(f)
+          return .normal
+        }
+      }
+    }
+    return next ?? { _ in .normal }
+  }
+
   private func compileAugmentedAssignment(
     _ target: Expr, _ op: BinaryOperator, _ value: Expr, _ range: SourceRange
   ) throws -> Exec {
-    let valueCode = try compile(value)
     if case .name(let name, _) = target.kind { try checkWritable(name, target.range) }
     if case .name(let name, let id) = target.kind, case .local(let slot) = resolver.place(of: id) {
+      let read = load(name, id, target.range)
+      // `total += <arithmetic>` (the lecture's `dw += grad_w(w,b,x,y)`): the
+      // value is computed as a raw number and combined in the slot.
+      if numericEnabled, let forms = op.row.numeric, let numeric = numericRoot(value) {
+        numericEnabled = false
+        defer { numericEnabled = true }
+        return forms.augmentLocalNumeric(slot, numeric, runtime.numberStack, read, try compile(value), range)
+      }
       // `total += x` on a local: two numbers are combined in the slot.
-      return Compiler.augmentLocal(op.row, slot, load(name, id, target.range), valueCode, range)
+      return Compiler.augmentLocal(op.row, slot, read, try compile(value), range)
     }
+    let valueCode = try compile(value)
     if case .name(let name, let id) = target.kind {
       let read = load(name, id, target.range)
       let combined = binaryOperation(op, read, valueCode, range)
@@ -311,6 +357,22 @@ extension Compiler {
     }
   }
 
+  /// `local OP= <arithmetic>`: the value's numeric form first; the general
+  /// path above when the slot or the value is not a number.
+  static func augmentLocal<O: NumericOperator>(
+    _ op: O.Type, _ slot: Int, numeric: @escaping NumEval, numbers: UnsafeMutablePointer<Double>,
+    _ read: @escaping Eval, _ general: @escaping Eval, _ range: SourceRange
+  ) -> Exec {
+    let slow = augmentLocal(O.self, slot, read, general, range)
+    return { f in
+      if case .number(let x) = f[slot], let y = numeric(NumFrame(values: f, numbers: numbers)) {
+        (f + slot).initialize(to: .number(O.apply(x, y)))
+        return .normal
+      }
+      return try slow(f)
+    }
+  }
+
   // MARK: Control flow
 
   private func compileIf(_ branches: [(condition: Expr, body: [Stmt])], _ orElse: [Stmt]) throws -> Exec {
@@ -364,7 +426,7 @@ extension Compiler {
   private func compileFor(
     _ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange
   ) throws -> Exec {
-    let store = try self.store(target)
+    let store = try loopTarget(target)
     loopDepth += 1
     let bodyCode = try compileBlock(body)
     loopDepth -= 1
@@ -391,7 +453,7 @@ extension Compiler {
       let sequence = try iterableCode(f)
       let elements: Elements
       do { elements = try Elements(sequence) } catch let e as OptError { throw e.locate(iterableRange) }
-      return try loop(f, elements.count) { k in try store(f, elements[k]) }
+      return try loop(f, elements.count) { k in try store.put(f, elements[k]) }
     }
 
     guard case .call(let callee, let arguments, let keywords) = iterable.kind, keywords.isEmpty,
@@ -402,7 +464,7 @@ extension Compiler {
     let builtin = globals.values[calleeSlot]
     let loopBuiltins = ["range", "zip", "enumerate"]
     guard case .function = builtin,
-      let kind = loopBuiltins.first(where: { Value.identical(runtime.builtins[$0] ?? .unbound, builtin) })
+      let kind = loopBuiltins.first(where: { Value.identical(runtime.builtin($0) ?? .unbound, builtin) })
     else {
       return generic
     }
@@ -416,11 +478,11 @@ extension Compiler {
         let bounds = try argumentCodes.map { try $0.run(f) }
         let r: RangeObject
         do { r = try Library.makeRange(bounds) } catch let e as OptError { throw e.locate(iterableRange) }
-        return try loop(f, r.count) { k in try store(f, .number(r.element(k))) }
+        return try loop(f, r.count) { k in try store.put(f, .number(r.element(k))) }
       }
     case "zip" where arguments.count >= 1:
       guard case .tuple(let parts) = target.kind, parts.count == arguments.count else { return generic }
-      let partStores = try parts.map { StoreCode(run: try self.store($0)) }
+      let partStores = try parts.map { try loopTarget($0) }
       return { f in
         guard stillBuiltin() else { return try generic(f) }
         var sequences: [Elements] = []
@@ -431,20 +493,20 @@ extension Compiler {
         }
         let count = sequences.map(\.count).min() ?? 0
         if sequences.count == 2 {
-          let (a, b, sa, sb) = (sequences[0], sequences[1], partStores[0].run, partStores[1].run)
+          let (a, b, sa, sb) = (sequences[0], sequences[1], partStores[0], partStores[1])
           return try loop(f, count) { k in
-            try sa(f, a[k])
-            try sb(f, b[k])
+            try sa.put(f, a[k])
+            try sb.put(f, b[k])
           }
         }
         return try loop(f, count) { k in
-          for j in 0..<sequences.count { try partStores[j].run(f, sequences[j][k]) }
+          for j in 0..<sequences.count { try partStores[j].put(f, sequences[j][k]) }
         }
       }
     case "enumerate" where arguments.count == 1:
       guard case .tuple(let parts) = target.kind, parts.count == 2 else { return generic }
-      let indexStore = try self.store(parts[0])
-      let itemStore = try self.store(parts[1])
+      let indexStore = try loopTarget(parts[0])
+      let itemStore = try loopTarget(parts[1])
       let argumentRange = arguments[0].range
       return { f in
         guard stillBuiltin() else { return try generic(f) }
@@ -453,8 +515,8 @@ extension Compiler {
           throw e.locate(argumentRange)
         }
         return try loop(f, elements.count) { k in
-          try indexStore(f, .number(Double(k)))
-          try itemStore(f, elements[k])
+          try indexStore.put(f, .number(Double(k)))
+          try itemStore.put(f, elements[k])
         }
       }
     default:

@@ -128,7 +128,23 @@ final class Compiler {
   }
 
   func compileBlock(_ body: [Stmt]) throws -> Exec {
-    Compiler.sequence(try body.map { StmtCode(run: try compile($0)) })
+    var codes: [StmtCode] = []
+    var run: [NumericAssignment] = []
+    func endRun() {
+      if !run.isEmpty { codes.append(StmtCode(run: Compiler.chain(run, numbers: runtime.numberStack))) }
+      run = []
+    }
+    for stmt in body {
+      if let assignment = try numericAssignment(stmt) {
+        run.append(assignment)
+        if run.count == Compiler.longestChain { endRun() }
+        continue
+      }
+      endRun()
+      codes.append(StmtCode(run: try compile(stmt)))
+    }
+    endRun()
+    return Compiler.sequence(codes)
   }
 
   /// Runs statements in order until one leaves the block. The statements are
@@ -225,6 +241,29 @@ final class Compiler {
     throw OptError(
       .syntaxError, "\(what) is read-only inside a rule", at: range,
       hint: "give the new value another name, e.g. \(name)_t = ...")
+  }
+
+  /// Where a loop puts each element: a local slot is written in place (no
+  /// closure call per element, as for the lecture's `for x,y in zip(X,Y)`),
+  /// any other target through its `store`.
+  enum LoopTarget {
+    case local(Int)
+    case other(Store)
+
+    @inline(__always) func put(_ f: Frame, _ v: Value) throws {
+      switch self {
+      case .local(let slot): (f + slot).assign(v)
+      case .other(let store): try store(f, v)
+      }
+    }
+  }
+
+  func loopTarget(_ target: Expr) throws -> LoopTarget {
+    if case .name(let name, let id) = target.kind, case .local(let slot) = resolver.place(of: id) {
+      try checkWritable(name, target.range)
+      return .local(slot)
+    }
+    return .other(try store(target))
   }
 
   func store(_ target: Expr) throws -> Store {

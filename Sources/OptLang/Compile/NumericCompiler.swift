@@ -16,6 +16,14 @@ typealias NumEval = (NumFrame) -> Double?
 /// What numeric code reads: the frame of the function it runs in (its slots
 /// may turn out not to hold numbers) and, inside a numeric function body, that
 /// body's own slots on the runtime's number stack, which hold only numbers.
+/// `x = <arithmetic>` on a local, compiled: the slot, the value's numeric
+/// form, and its general code for when the numeric form gives up.
+struct NumericAssignment {
+  let slot: Int
+  let numeric: NumEval
+  let general: Eval
+}
+
 struct NumFrame {
   let values: Frame
   let numbers: UnsafeMutablePointer<Double>
@@ -295,26 +303,10 @@ extension Compiler {
   /// `sqrt(x)`, `np.power(b, t)`: a math built-in on numbers, found again
   /// when the global it depends on changes.
   private func numericMathCall(_ callee: MathCallee, _ arguments: [Expr]) -> NumericOperandKind? {
-    let args = arguments.compactMap { compileNumeric($0) }
+    let args = arguments.compactMap { numericOperand($0) }
     guard args.count == arguments.count else { return nil }
-    let globals = self.globals
-    let (index, cache, resolve) = (callee.globalIndex, callee.cache, callee.resolve)
-    if args.count == 1 {
-      let a = args[0].code
-      return .code(
-        NumericCode(code: { f in
-          guard let x = a(f) else { return nil }
-          if globals.versions[index] != cache.version { resolve() }
-          return cache.function1?.apply(x)
-        }))
-    }
-    let (a, b) = (args[0].code, args[1].code)
-    return .code(
-      NumericCode(code: { f in
-        guard let x = a(f), let y = b(f) else { return nil }
-        if globals.versions[index] != cache.version { resolve() }
-        return cache.apply2(x, y)
-      }))
+    if args.count == 1 { return .code(args[0].specialise(MathCall1(globals: globals, callee: callee))) }
+    return .code(NumericOperandKind.specialise(MathCall2(globals: globals, callee: callee), args[0], args[1]))
   }
 
   /// `g(a, b)` where the global `g` is, when the call runs, a user function
@@ -460,7 +452,7 @@ extension Compiler {
     let cache = MathCache()
     switch callee.kind {
     case .name(let name, let id):
-      guard case .global = place(of: id), case .function(let f)? = runtime.builtins[name],
+      guard case .global = place(of: id), case .function(let f)? = runtime.builtin(name),
         let builtin = f as? Builtin, builtin.isNumeric(arity: arity)
       else { return nil }
       let index = globals.slot(name)
@@ -498,32 +490,90 @@ extension Compiler {
   static func numericBinary<O: NumericOperator>(_ op: O.Type, _ a: NumericOperandKind, _ b: NumericOperandKind)
     -> NumericCode
   {
-    switch (a, b) {
-    case (.constant(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.constant(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.constant(let x), .number(let y)): return numericBinary(O.self, x, y)
-    case (.constant(let x), .code(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .number(let y)): return numericBinary(O.self, x, y)
-    case (.slot(let x), .code(let y)): return numericBinary(O.self, x, y)
-    case (.number(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.number(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.number(let x), .number(let y)): return numericBinary(O.self, x, y)
-    case (.number(let x), .code(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .constant(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .slot(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .number(let y)): return numericBinary(O.self, x, y)
-    case (.code(let x), .code(let y)): return numericBinary(O.self, x, y)
+    NumericOperandKind.specialise(BinaryArithmetic<O>(), a, b)
+  }
+}
+
+/// Builds the numeric code of a node from operands whose kinds are known, so
+/// that each combination of kinds gets a closure of its own (a slot read
+/// inline, not through a closure per operand).
+protocol OperandBuilder {
+  func build<A: NumericOperand>(_ a: A) -> NumericCode
+}
+
+/// `OperandBuilder` for a node of two operands.
+protocol OperandPairBuilder {
+  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> NumericCode
+}
+
+extension Compiler.NumericOperandKind {
+  func specialise<B: OperandBuilder>(_ builder: B) -> NumericCode {
+    switch self {
+    case .constant(let a): return builder.build(a)
+    case .slot(let a): return builder.build(a)
+    case .number(let a): return builder.build(a)
+    case .code(let a): return builder.build(a)
     }
   }
 
-  private static func numericBinary<O: NumericOperator, L: NumericOperand, R: NumericOperand>(
-    _ op: O.Type, _ l: L, _ r: R
-  ) -> NumericCode {
+  static func specialise<B: OperandPairBuilder>(_ builder: B, _ l: Self, _ r: Self) -> NumericCode {
+    switch (l, r) {
+    case (.constant(let x), .constant(let y)): return builder.build(x, y)
+    case (.constant(let x), .slot(let y)): return builder.build(x, y)
+    case (.constant(let x), .number(let y)): return builder.build(x, y)
+    case (.constant(let x), .code(let y)): return builder.build(x, y)
+    case (.slot(let x), .constant(let y)): return builder.build(x, y)
+    case (.slot(let x), .slot(let y)): return builder.build(x, y)
+    case (.slot(let x), .number(let y)): return builder.build(x, y)
+    case (.slot(let x), .code(let y)): return builder.build(x, y)
+    case (.number(let x), .constant(let y)): return builder.build(x, y)
+    case (.number(let x), .slot(let y)): return builder.build(x, y)
+    case (.number(let x), .number(let y)): return builder.build(x, y)
+    case (.number(let x), .code(let y)): return builder.build(x, y)
+    case (.code(let x), .constant(let y)): return builder.build(x, y)
+    case (.code(let x), .slot(let y)): return builder.build(x, y)
+    case (.code(let x), .number(let y)): return builder.build(x, y)
+    case (.code(let x), .code(let y)): return builder.build(x, y)
+    }
+  }
+}
+
+/// `l OP r` on two numbers.
+struct BinaryArithmetic<O: NumericOperator>: OperandPairBuilder {
+  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> NumericCode {
     NumericCode(code: { f in
       guard let x = l.number(f), let y = r.number(f) else { return nil }
       return O.apply(x, y)
+    })
+  }
+}
+
+/// `sqrt(x)`: a math built-in of one number, found again when its global changes.
+struct MathCall1: OperandBuilder {
+  let globals: Globals
+  let callee: MathCallee
+
+  func build<A: NumericOperand>(_ a: A) -> NumericCode {
+    let (globals, index, cache, resolve) = (globals, callee.globalIndex, callee.cache, callee.resolve)
+    return NumericCode(code: { f in
+      guard let x = a.number(f) else { return nil }
+      if globals.versions[index] != cache.version { resolve() }
+      return cache.function1?.apply(x)
+    })
+  }
+}
+
+/// `np.power(b, t)`: a math built-in of two numbers (see `MathCall1`).
+struct MathCall2: OperandPairBuilder {
+  let globals: Globals
+  let callee: MathCallee
+
+  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> NumericCode {
+    let (globals, index, cache, resolve) = (globals, callee.globalIndex, callee.cache, callee.resolve)
+    return NumericCode(code: { f in
+      guard let x = l.number(f), let y = r.number(f) else { return nil }
+      if globals.versions[index] != cache.version { resolve() }
+      return cache.apply2(x, y)
     })
   }
 }

@@ -46,6 +46,10 @@ struct ArithmeticForms {
   let operands: (@escaping Eval, @escaping Eval, SourceRange) -> Eval
   /// `local OP= e`: the slot, how to read it (with its error), the value's code.
   let augmentLocal: (Int, @escaping Eval, @escaping Eval, SourceRange) -> Exec
+  /// `local OP= e` where `e` has a numeric form: the slot, that form, the
+  /// number stack, how to read the slot, the value's general code.
+  let augmentLocalNumeric:
+    (Int, @escaping NumEval, UnsafeMutablePointer<Double>, @escaping Eval, @escaping Eval, SourceRange) -> Exec
 
   init<O: NumericOperator>(_ op: O.Type) {
     apply = O.apply
@@ -53,6 +57,9 @@ struct ArithmeticForms {
     numeric = { a, b in Compiler.numericBinary(O.self, a, b) }
     operands = { l, r, range in Compiler.arithmetic(O.self, CodeOperand(code: l), CodeOperand(code: r), range) }
     augmentLocal = { slot, read, value, range in Compiler.augmentLocal(O.self, slot, read, value, range) }
+    augmentLocalNumeric = { slot, numeric, numbers, read, general, range in
+      Compiler.augmentLocal(O.self, slot, numeric: numeric, numbers: numbers, read, general, range)
+    }
   }
 }
 

@@ -16,6 +16,10 @@ public final class Runtime {
 
   let stackBase: Frame
   let stackEnd: Frame
+  /// The end of the slots made `.unbound` so far. The stack is made ready a
+  /// piece at a time as calls nest deeper: making all 4 MB ready at start-up
+  /// touched a thousand pages, a sixth of `optrepl -e 1`'s time.
+  var stackReady: Frame
   /// The first free slot; everything at and above it is `.unbound`.
   var sp: Frame
   var depth = 0
@@ -30,8 +34,13 @@ public final class Runtime {
   /// Slots on the number stack: numeric bodies nest only as deep as they call each other.
   static let numberStackCapacity = 1024
   public let globals = Globals()
-  /// The built-in functions and constants, by name.
-  public private(set) var builtins: [String: Value] = [:]
+  /// The built-in functions and constants, by name (all of them: asking
+  /// loads the prelude if it is still pending, see `Globals.pending`).
+  public var builtins: [String: Value] {
+    globals.loadPending()
+    return builtinTable
+  }
+  private var builtinTable: [String: Value] = [:]
   /// The modules `import` can bind.
   public private(set) var modules: [String: Module] = [:]
   /// Receives everything the program prints.
@@ -50,8 +59,8 @@ public final class Runtime {
   public init(output: @escaping (String) -> Void = { print($0, terminator: "") }) {
     self.output = output
     stackBase = Frame.allocate(capacity: Runtime.stackCapacity)
-    stackBase.initialize(repeating: .unbound, count: Runtime.stackCapacity)
     stackEnd = stackBase + Runtime.stackCapacity
+    stackReady = stackBase
     sp = stackBase
     numberStack = .allocate(capacity: Runtime.numberStackCapacity)
     numberStack.initialize(repeating: 0, count: Runtime.numberStackCapacity)
@@ -75,7 +84,7 @@ public final class Runtime {
   /// compiled code (which refers to this runtime) can be freed with them.
   func tearDown() {
     globals.clear()
-    builtins = [:]
+    builtinTable = [:]
     modules = [:]
     returnValue = .none
   }
@@ -83,8 +92,14 @@ public final class Runtime {
   /// Registers a built-in under its name (and so makes it a global); layers
   /// above the language (plots) add theirs this way.
   public func define(_ name: String, _ value: Value) {
-    builtins[name] = value
+    builtinTable[name] = value
     globals.defineBuiltin(name, value)
+  }
+
+  /// The built-in called `name`, if there is one (loading it first if it is pending).
+  func builtin(_ name: String) -> Value? {
+    globals.loadPending(for: name)
+    return builtinTable[name]
   }
 
   func register(module: Module) { modules[module.name] = module }
@@ -94,11 +109,21 @@ public final class Runtime {
   /// Reserves `size` slots for a new frame.
   @inline(__always) func pushFrame(_ size: Int) throws -> Frame {
     let base = sp
-    guard stackEnd - base > size else {
-      throw OptError(.recursionError, "the program ran out of stack space (too many nested calls)")
-    }
+    if stackReady - base <= size { try readyStack(for: size) }
     sp = base + size
     return base
+  }
+
+  /// Makes at least `size` more slots above `sp` ready (`.unbound`), doubling
+  /// the ready part of the stack, or throws when the stack is full.
+  func readyStack(for size: Int) throws {
+    guard stackEnd - sp > size else {
+      throw OptError(.recursionError, "the program ran out of stack space (too many nested calls)")
+    }
+    let ready = stackReady - stackBase
+    let wanted = min(Runtime.stackCapacity, max(4096, 2 * ready, sp - stackBase + size + 1))
+    stackReady.initialize(repeating: .unbound, count: wanted - ready)
+    stackReady = stackBase + wanted
   }
 
   /// Releases a frame's slots, leaving them `.unbound` again.
@@ -260,12 +285,32 @@ public final class Globals {
   /// comparison that a global still holds what it held last time (see `MathCallee`).
   fileprivate(set) var versions: UnsafeMutablePointer<UInt64>
   private var capacity = 256
-  public private(set) var names: [String] = []
+  private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
   private var builtinValues: [String: Value] = [:]
   /// While code of a private namespace compiles, the global names it uses map
   /// to that namespace's slots (see `Namespace`).
   var namespace: Namespace?
+  /// Definitions that are loaded when first wanted (the prelude, see
+  /// `Prelude.loadWhenUsed`): the names they define, and what defines them.
+  var pending: PendingDefinitions?
+
+  /// Definitions that are loaded at their first use.
+  struct PendingDefinitions {
+    /// The plain names the definitions bind.
+    let names: Set<String>
+    /// Runs the definitions.
+    let load: () -> Void
+  }
+
+  /// Loads the pending definitions if `name` (plain or private) is one of
+  /// them, or if `name` is nil (every name is wanted: listing them all).
+  @inline(__always) func loadPending(for name: String? = nil) {
+    guard let pending else { return }
+    if let name, !pending.names.contains(Namespace.plainName(name)) { return }
+    self.pending = nil
+    pending.load()
+  }
 
   init() {
     values = .allocate(capacity: capacity)
@@ -295,6 +340,7 @@ public final class Globals {
 
   /// The slot of a global, created if needed; in the namespace being compiled, if any.
   public func slot(_ name: String) -> Int {
+    loadPending(for: name)
     let name = namespace?.privateName(for: name) ?? name
     if let i = indexByName[name] { return i }
     if names.count == capacity { grow() }
@@ -334,6 +380,7 @@ public final class Globals {
   /// The value of a global, if it is bound.
   public subscript(name: String) -> Value? {
     get {
+      loadPending(for: name)
       guard let i = indexByName[name] else { return builtinValues[name] }
       if case .unbound = values[i] { return nil }
       return values[i]
@@ -351,17 +398,22 @@ public final class Globals {
 
   /// The names the program has defined (not built-ins), in the order first seen.
   public var userNames: [String] {
-    names.filter { name in
+    loadPending()
+    return names.filter { name in
       guard !Namespace.isPrivate(name), let v = self[name] else { return false }
       return !isBuiltin(name, v)
     }
   }
 
   /// Every bound name, built-ins included, for completion and suggestions.
-  public var boundNames: [String] { names.filter { !Namespace.isPrivate($0) && self[$0] != nil } }
+  public var boundNames: [String] {
+    loadPending()
+    return names.filter { !Namespace.isPrivate($0) && self[$0] != nil }
+  }
 
   /// Empties every slot, built-ins included (the runtime is going away).
   func clear() {
+    pending = nil
     for i in 0..<names.count { (values + i).assign(.unbound) }
     builtinValues = [:]
   }
