@@ -28,6 +28,21 @@ private final class ErrorBox: @unchecked Sendable {
     if let error = box.error { throw error }
   }
 
+  // Found by the fuzzer's grow mode: `~` on an array of inf converted inf to an
+  // integer, a trap. `~` is numpy's bitwise not; it needs whole numbers or a mask.
+  @Test(arguments: ["~np.array([inf, 1])", "~np.array([nan])", "~(np.zeros(3) - 1e300 * 1e300)", "~np.array([0.5])"])
+  func invertingAnArrayWithoutBitsIsATypeError(_ expression: String) throws {
+    let error = try HostileMessageTests.error(running: "import numpy as np\ny = \(expression)\n")
+    #expect(error.kind == .typeError)
+    #expect(error.message.contains("'~' needs a boolean array"))
+  }
+
+  @Test func invertingWholeNumbersAndMasksStillWorks() throws {
+    // numpy: ~np.array([1, -2]) == [-2, 1]; ~(a > 1) flips the mask.
+    try Opt.expectOutput(
+      "import numpy as np\na = np.array([1, -2])\nprint(~a, ~(a > 0))\n", "array([-2, 1]) array([False, True])\n")
+  }
+
   // Item 3: a list nested 200,000 deep is freed level by level, not by a
   // recursion 200,000 deep (which overflows a 4 MB stack by far).
   @Test(arguments: ["[x]", "(x,)", "[x, 1]"])

@@ -140,7 +140,14 @@ public enum Operators {
       switch v {
       case .bool(let b): return .bool(!b)
       case .array(let a) where a.isBool: return .array(a.map { $0 == 0 ? 1 : 0 }.asBool(true))
-      case .array(let a): return .array(a.map { Double(~Int($0)) })
+      case .array(let a):
+        // As numpy: `~` inverts integers bit by bit; a fraction, inf or nan has no bits to invert.
+        if let bad = a.storage.first(where: { $0 != $0.rounded(.towardZero) || abs($0) >= 9e15 }) {
+          throw OptError(
+            .typeError, "'~' needs a boolean array (a mask) or whole numbers, not \(Format.number(bad))",
+            hint: "to negate a condition, write ~(a > 0), with brackets")
+        }
+        return .array(a.map { Double(~Int($0)) })
       default:
         guard let x = v.asNumber else {
           throw OptError(.typeError, "cannot use '~' on \(v.typeNameWithArticle)")
