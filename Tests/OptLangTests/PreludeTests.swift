@@ -62,4 +62,27 @@ import Testing
     try interpreter.run(SourceFile(name: "<check>", text: "print(adagrad)"), in: namespace)
     #expect(printed().hasPrefix("<rule adagrad"))
   }
+
+  // MARK: reset looks only at slots that changed (`Globals.initialVersions`)
+
+  @Test func resetPutsBackOnlyWhatChangedAndForgetsTheRest() throws {
+    let (interpreter, printed) = quietInterpreter()
+    try interpreter.run("x = 1\nsqrt = 3\nprint(adam is not None)", name: "<test>")
+    interpreter.reset()
+    try interpreter.run("print(sqrt(4))", name: "<test>")
+    #expect(printed() == "True\n2\n")
+    #expect(!interpreter.isDefined("x"))
+    interpreter.reset()
+    #expect(!interpreter.isDefined("x"))
+  }
+
+  @Test func aBuiltinDefinedLaterReachesPrivateSlotsAtTheNextReset() throws {
+    let (interpreter, _) = quietInterpreter()
+    let namespace = Namespace(prefix: "test:")
+    try interpreter.run(SourceFile(name: "<t>", text: "y = sqrt"), in: namespace)
+    let replacement = Value.number(42)
+    interpreter.runtime.define("sqrt", replacement)
+    interpreter.clear(namespace)
+    #expect(interpreter.value(of: "sqrt", in: namespace).map { Value.identical($0, replacement) } == true)
+  }
 }

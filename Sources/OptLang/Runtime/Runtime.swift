@@ -284,6 +284,12 @@ public final class Globals {
   /// Bumped on every write of a slot, so that compiled code can tell in one
   /// comparison that a global still holds what it held last time (see `MathCallee`).
   fileprivate(set) var versions: UnsafeMutablePointer<UInt64>
+  /// Each slot's version when it last took its initial value: a slot still at
+  /// that version needs nothing from `reset`.
+  private var initialVersions: [UInt64] = []
+  /// A built-in was defined since the last full reset: a private slot's
+  /// initial value may have changed with it, so every slot is looked at.
+  private var builtinsChanged = false
   private var capacity = 256
   private(set) var names: [String] = []
   private var indexByName: [String: Int] = [:]
@@ -348,6 +354,7 @@ public final class Globals {
     names.append(name)
     indexByName[name] = i
     set(i, initialValue(name))
+    initialVersions.append(versions[i])
     return i
   }
 
@@ -373,6 +380,7 @@ public final class Globals {
   }
 
   func defineBuiltin(_ name: String, _ value: Value) {
+    builtinsChanged = true
     builtinValues[name] = value
     set(slot(name), value)
   }
@@ -419,11 +427,18 @@ public final class Globals {
   }
 
   /// Forgets every user definition: built-ins come back, everything else is unbound.
-  public func reset() { reset(where: { _ in true }) }
+  public func reset() {
+    reset(where: { _ in true })
+    builtinsChanged = false
+  }
 
   /// Puts the slots whose names satisfy `chosen` back to their initial values.
   func reset(where chosen: (String) -> Bool) {
-    for (i, name) in names.enumerated() where chosen(name) { set(i, initialValue(name)) }
+    let everySlot = builtinsChanged
+    for i in names.indices where (everySlot || versions[i] != initialVersions[i]) && chosen(names[i]) {
+      set(i, initialValue(names[i]))
+      initialVersions[i] = versions[i]
+    }
   }
 }
 

@@ -18,15 +18,35 @@ public final class SourceFile: @unchecked Sendable {
     // Python's tokenizer skips it).
     let unmarked = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     // Universal newlines, as Python reads source: CRLF and a lone CR end a line.
+    let hasReturn =
+      unmarked.utf8.withContiguousStorageIfAvailable { SourceFile.firstOffset(of: 13, in: $0) != nil }
+      ?? unmarked.utf8.contains(13)
     let text =
-      unmarked.utf8.contains(13)
-      ? unmarked.replacingOccurrences(of: "\r\n", with: "\n")
-        .replacingOccurrences(of: "\r", with: "\n") : unmarked
+      hasReturn
+      ? unmarked.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : unmarked
     self.text = text
     self.bytes = Array(text.utf8)
-    var starts = [0]
-    for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-    self.lineStarts = starts
+    self.lineStarts = [0] + bytes.withUnsafeBufferPointer { SourceFile.offsets(of: 10, in: $0).map { $0 + 1 } }
+  }
+
+  /// Where `byte` occurs in `bytes`, found with the C library's `memchr` (a
+  /// vectorised scan, where a loop in Swift looks at one byte at a time).
+  static func offsets(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var found: [Int] = []
+    var start = 0
+    while let at = firstOffset(of: byte, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+      found.append(start + at)
+      start += at + 1
+    }
+    return found
+  }
+
+  /// The offset of the first `byte` in `bytes`, if there is one.
+  static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress, bytes.count > 0,
+      let hit = memchr(UnsafeRawPointer(base), Int32(byte), bytes.count)
+    else { return nil }
+    return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
   }
 
   /// The 1-based line and column (in characters, not bytes) of a byte offset.
