@@ -17,7 +17,7 @@ enum Prelude {
   /// `optrepl -e 1`'s time; a program that uses none of it never pays.
   static func loadWhenUsed(into interpreter: Interpreter) {
     interpreter.runtime.globals.pending = Globals.PendingDefinitions(names: definedNames) {
-      [unowned interpreter] in load(into: interpreter)
+      [unowned interpreter] in MemoryBudget.exempt { load(into: interpreter) }
     }
   }
 

@@ -31,6 +31,17 @@ public enum MemoryBudget {
     }
   }
 
+  /// Runs `body`, which makes only small collections (optrepl's own
+  /// definitions: the prelude, loaded at its first use), with the count of
+  /// requested bytes started afresh. The resident size is then not read, so no
+  /// MemoryError can come, before 32 MB more are requested: the prelude cannot
+  /// fail because the program has filled memory by the time it loads. (The
+  /// limit itself stays: other interpreters in the process keep their budget.)
+  static func exempt<T>(_ body: () throws -> T) rethrows -> T {
+    requestedSinceReading = 0
+    return try body()
+  }
+
   private static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
 
   /// The process's resident memory in bytes, or nil where it cannot be read.
