@@ -34,7 +34,7 @@ import Testing
     let interpreter = Interpreter(output: { _ in })
     let before = Set(interpreter.runtime.globals.names)
     interpreter.runtime.globals.pending = nil
-    Prelude.load(into: interpreter)
+    try Prelude.load(into: interpreter)
     let defined = Set(interpreter.runtime.globals.names).subtracting(before)
       .filter { !Namespace.isPrivate($0) }
     #expect(defined == Prelude.definedNames)
@@ -84,5 +84,20 @@ import Testing
     interpreter.runtime.define("sqrt", replacement)
     interpreter.clear(namespace)
     #expect(interpreter.value(of: "sqrt", in: namespace).map { Value.identical($0, replacement) } == true)
+  }
+
+  @Test func aLoadWithNoRoomOnTheValueStackIsTriedAgainAtTheNextUse() throws {
+    // As when a NameError's suggestions are listed at the bottom of a recursion
+    // that has filled the value stack: the prelude's frame does not fit.
+    let (interpreter, printed) = quietInterpreter()
+    let runtime = interpreter.runtime
+    let saved = runtime.sp
+    runtime.sp = runtime.stackEnd
+    runtime.globals.loadPending()
+    runtime.sp = saved
+    #expect(runtime.globals.pending != nil)
+    try interpreter.run("print(adam)", name: "<test>")
+    #expect(runtime.globals.pending == nil)
+    #expect(printed().hasPrefix("<rule adam"))
   }
 }

@@ -17,7 +17,12 @@ enum Prelude {
   /// `optrepl -e 1`'s time; a program that uses none of it never pays.
   static func loadWhenUsed(into interpreter: Interpreter) {
     interpreter.runtime.globals.pending = Globals.PendingDefinitions(names: definedNames) {
-      [unowned interpreter] in MemoryBudget.exempt { load(into: interpreter) }
+      [unowned interpreter] in
+      do { try MemoryBudget.exempt { try load(into: interpreter) } } catch {
+        // A use deep in a recursion that has filled the value stack (a
+        // NameError's suggestions list every name): the next use tries again.
+        loadWhenUsed(into: interpreter)
+      }
     }
   }
 
@@ -43,13 +48,16 @@ enum Prelude {
   /// in its own namespace: what it calls (`sqrt`, `_close`, `adam`) are the
   /// built-ins, whatever a program later binds to those names. Its function
   /// bodies are compiled at their first call, in that namespace.
-  static func load(into interpreter: Interpreter) {
+  /// Throws only a RecursionError: the value stack had no room for its frame.
+  static func load(into interpreter: Interpreter) throws {
     let globals = interpreter.runtime.globals
     for (name, text) in files {
       do {
         try interpreter.run(SourceFile(name: name, text: text), in: Namespace.prelude, lazyBodies: true)
+      } catch let error as OptError where error.kind == .recursionError {
+        throw error
       } catch {
-        // The prelude is part of optrepl: an error in it is a bug, shown at once.
+        // The prelude is part of optrepl: any other error in it is a bug, shown at once.
         fatalError("the prelude failed to load:\n\(error)")
       }
     }
