@@ -287,6 +287,8 @@ public final class Globals {
   /// Each slot's version when it last took its initial value: a slot still at
   /// that version needs nothing from `reset`.
   private var initialVersions: [UInt64] = []
+  /// Whether each slot is private to a namespace (`Namespace.isPrivate` of its name).
+  private var privateSlots: [Bool] = []
   /// A built-in was defined since the last full reset: a private slot's
   /// initial value may have changed with it, so every slot is looked at.
   private var builtinsChanged = false
@@ -355,6 +357,7 @@ public final class Globals {
     indexByName[name] = i
     set(i, initialValue(name))
     initialVersions.append(versions[i])
+    privateSlots.append(Namespace.isPrivate(name))
     return i
   }
 
@@ -413,10 +416,16 @@ public final class Globals {
     }
   }
 
-  /// Every bound name, built-ins included, for completion and suggestions.
+  /// Every bound name, built-ins included, for completion and suggestions
+  /// (a NameError lists them: it reads the slots, not the table of names).
   public var boundNames: [String] {
     loadPending()
-    return names.filter { !Namespace.isPrivate($0) && self[$0] != nil }
+    var bound: [String] = []
+    for i in names.indices where !privateSlots[i] {
+      if case .unbound = values[i] { continue }
+      bound.append(names[i])
+    }
+    return bound
   }
 
   /// Empties every slot, built-ins included (the runtime is going away).
