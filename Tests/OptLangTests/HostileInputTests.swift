@@ -87,19 +87,44 @@ private final class ErrorBox: @unchecked Sendable {
     #expect(error.message.contains("MB"))
   }
 
-  // Item 6: `1 < (1 < (...))` compiles each comparison once, so 28 levels
-  // take no time (compiling the right side twice made it 2^28 compilations).
-  @Test func nestedComparisonsCompileInLinearTime() throws {
-    var expression = "x"
-    for _ in 0..<28 { expression = "1 < (\(expression))" }
+  /// `template` with `x` replaced by the expression so far, `levels` times.
+  static func nested(_ template: String, levels: Int) -> String {
+    (0..<levels).reduce("x") { inner, _ in template.replacingOccurrences(of: "x", with: "(\(inner))") }
+  }
+
+  /// Runs `source` in a new interpreter (or only compiles it), and says how long that took.
+  static func timed(_ source: String, compileOnly: Bool = false) throws -> (Interpreter, TimeInterval) {
     let interpreter = try Interpreter.onLargeStack { Interpreter(output: { _ in }) }
     let start = Date()
     try Interpreter.onLargeStack {
-      try interpreter.run("def f(x):\n    return \(expression)\ny = f(1)\n", name: "nested.opt")
+      if compileOnly {
+        try interpreter.compile(source, name: "nested.opt")
+      } else {
+        try interpreter.run(source, name: "nested.opt")
+      }
     }
-    #expect(Date().timeIntervalSince(start) < 2)
+    return (interpreter, Date().timeIntervalSince(start))
+  }
+
+  // Item 6: `1 < (1 < (...))` compiles each comparison once, so 28 levels
+  // take no time (compiling the right side twice made it 2^28 compilations).
+  @Test func nestedComparisonsCompileInLinearTime() throws {
+    let expression = Self.nested("1 < x", levels: 28)
+    let (interpreter, took) = try Self.timed("def f(x):\n    return \(expression)\ny = f(1)\n")
+    #expect(took < 2)
     // 1 < 1 is False, and 1 < False is False, all the way out (as in Python).
     #expect(interpreter.runtime.globals["y"].map { Format.repr($0) } == "False")
+  }
+
+  // Found by the fuzzer's nest mode: `lb + f(2,) % (...)` nested 166 deep, in
+  // `f` itself and at module level. Every `f(2,)` compiled f's body in place,
+  // and the calls in that copy compiled it again: 166^3 nodes, 9 s of CPU
+  // (12 s in this test). Only small bodies are compiled into their call
+  // sites, never into themselves.
+  @Test func aLargeRecursiveBodyIsNotCompiledIntoItsCallSites() throws {
+    let expression = Self.nested("lb+ f(2,)%x", levels: 166)
+    let (_, took) = try Self.timed("def f(x):\n    return \(expression)\ny = \(expression)\n", compileOnly: true)
+    #expect(took < 2)
   }
 
   // A parser message that quotes where a bracket opened is made only when it

@@ -66,6 +66,8 @@ final class Compiler {
   var inlining: InlineContext?
   /// How many bodies are being compiled into call sites, one inside another.
   var inlineDepth = 0
+  /// The functions whose bodies those are, outermost first.
+  var inlinedCodes: [FunctionCode] = []
   /// The functions the unit's top-level `def`s make, by name, as compiled so
   /// far: a call in a later function may compile one in place (`inlined`).
   var definedFunctions: [String: FunctionCode] = [:]

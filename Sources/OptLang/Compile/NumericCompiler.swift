@@ -61,6 +61,8 @@ struct InlineTemplate {
   let parameterCount: Int
   let frameSize: Int
   let places: [NameID: Resolver.Place]
+  /// Its nodes (operators and calls): only a small body is compiled into its call sites.
+  let size: Int
 }
 
 /// Whether a call site's global still holds the function compiled into the
@@ -173,7 +175,7 @@ extension Compiler {
     let frameSize = max(1, layout.frameSize)
     let template = InlineTemplate(
       steps: stepExprs, result: result, parameterCount: decl.parameters.count, frameSize: frameSize,
-      places: places)
+      places: places, size: stepExprs.reduce(nodeCount(result)) { $0 + nodeCount($1.value) })
     let body = numericBody(steps, resultCode, frameSize)
     body.template = template
     return body
@@ -364,12 +366,19 @@ extension Compiler {
       }))
   }
 
+  /// The most nodes a body compiled into its call sites may have: the
+  /// lecture's `grad_w` has 12. Bodies are inlined two levels deep, so a call
+  /// site costs at most this many nodes squared, however large the program.
+  static let largestInlinedBody = 32
+
   /// `code`'s numeric body compiled with `args` for its parameters, when it
-  /// has one and every argument is a slot or a constant (an argument that is
-  /// code would be computed once per use). Two levels deep at most (`grad_w`
-  /// and the `f` it calls); a call below that stays a call.
+  /// has one, is small, and every argument is a slot or a constant (an
+  /// argument that is code would be computed once per use). Two levels deep at
+  /// most (`grad_w` and the `f` it calls), and never into itself; a call below
+  /// that stays a call.
   private func inlined(_ code: FunctionCode, _ args: [NumericOperandKind]) -> NumericCode? {
     guard inlineDepth < 2, let template = code.numeric?.template, template.parameterCount == args.count,
+      template.size <= Compiler.largestInlinedBody, !inlinedCodes.contains(where: { $0 === code }),
       // A parameter given a new value inside is not the argument any more.
       !template.steps.contains(where: { $0.slot < template.parameterCount })
     else { return nil }
@@ -385,9 +394,11 @@ extension Compiler {
     let saved = inlining
     inlining = InlineContext(places: template.places, arguments: args)
     inlineDepth += 1
+    inlinedCodes.append(code)
     defer {
       inlining = saved
       inlineDepth -= 1
+      inlinedCodes.removeLast()
     }
     if template.steps.isEmpty { return compileNumeric(template.result) }
     var steps: [NumericStep] = []
