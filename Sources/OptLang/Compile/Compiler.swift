@@ -68,6 +68,14 @@ final class Compiler {
   var inlineDepth = 0
   /// The functions whose bodies those are, outermost first.
   var inlinedCodes: [FunctionCode] = []
+  /// Expressions found to have no numeric form (see `numericOperand`).
+  var notNumeric: Set<NodeKey> = []
+
+  /// An expression of the unit, by where it is in the text.
+  struct NodeKey: Hashable {
+    let start: Int
+    let end: Int
+  }
   /// The functions the unit's top-level `def`s make, by name, as compiled so
   /// far: a call in a later function may compile one in place (`inlined`).
   var definedFunctions: [String: FunctionCode] = [:]

@@ -98,7 +98,12 @@ private struct NumericStep {
 extension Compiler {
   /// The numeric form of `e` when it is worth having: more than one node.
   func numericRoot(_ e: Expr) -> NumEval? {
-    guard nodeCount(e) > 1 else { return nil }
+    switch e.kind {
+    case .binary: break
+    case .unary(_, let operand): if case .number = operand.kind { return nil }
+    case .call(_, let arguments, _): if arguments.isEmpty { return nil }
+    default: return nil
+    }
     return compileNumeric(e)?.code
   }
 
@@ -245,7 +250,22 @@ extension Compiler {
     case code(NumericCode)
   }
 
+  /// `numericForm(of:)`, remembering where it fails. When a statement's
+  /// root has no numeric form, its general code asks again for each part
+  /// (`a*b` inside `xs[i] + a*b` still gets one): without the memo a long
+  /// chain that fails at its far end, `x + "a" + 1 + 1 + ...`, was explored
+  /// again from each of its nodes (quadratic). The memo holds only outside
+  /// numeric bodies and inlined calls, where a slot's meaning is fixed.
   private func numericOperand(_ e: Expr) -> NumericOperandKind? {
+    let remembers = inlining == nil && numericSlots == nil
+    let key = NodeKey(start: e.range.start, end: e.range.end)
+    if remembers && notNumeric.contains(key) { return nil }
+    let form = numericForm(of: e)
+    if form == nil && remembers { notNumeric.insert(key) }
+    return form
+  }
+
+  private func numericForm(of e: Expr) -> NumericOperandKind? {
     switch e.kind {
     case .number(let x):
       return .constant(NumericConstant(x: x))
