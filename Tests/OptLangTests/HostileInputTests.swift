@@ -43,6 +43,22 @@ private final class ErrorBox: @unchecked Sendable {
       "import numpy as np\na = np.array([1, -2])\nprint(~a, ~(a > 0))\n", "array([-2, 1]) array([False, True])\n")
   }
 
+  // Found by the fuzzer's grow mode: `x = [x] * 44 & 44` from `x = ()` makes
+  // arrays of shape (44, 0), (44, 44, 0), ...: no elements, but at the 12th
+  // step multiplying the lengths overflowed (a trap). Shapes whose lengths
+  // cannot be multiplied are MemoryErrors, zeros or not.
+  @Test(arguments: [
+    ("x = ()\nfor i in range(20):\n    x = [x] * 44 & 44\n", ErrorKind.memoryError),
+    ("x = [1]\nfor i in range(31):\n    x = [x] * 44\ny = np.array(x)\n", .memoryError),
+    ("y = np.zeros((0, 2**40, 2**40))\n", .memoryError),
+    ("y = np.ones((2**40, 2**40, 2**40))\n", .memoryError),
+    ("y = np.zeros(0).reshape((0, 2**40, 2**40))\n", .valueError),
+  ])
+  func shapesTooLargeToCountAreErrors(_ source: String, _ kind: ErrorKind) throws {
+    let error = try HostileMessageTests.error(running: "import numpy as np\n" + source)
+    #expect(error.kind == kind, "\(error)")
+  }
+
   // Item 3: a list nested 200,000 deep is freed level by level, not by a
   // recursion 200,000 deep (which overflows a 4 MB stack by far).
   @Test(arguments: ["[x]", "(x,)", "[x, 1]"])

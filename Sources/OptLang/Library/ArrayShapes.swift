@@ -186,7 +186,7 @@ enum ArrayShapes {
           }
           var shape = axes.map(\.count)
           if indexing == "xy" && shape.count >= 2 { shape.swapAt(0, 1) }
-          try Runtime.checkLength(shape.reduce(1, *) * axes.count, what: "meshgrid()")
+          _ = try Runtime.checkShape(shape + [axes.count], bytesEach: 16, what: "meshgrid()")
           let grids = axes.enumerated().map { (k: Int, x: NumArray) -> Value in
             var place = k
             if indexing == "xy" && axes.count >= 2 && k < 2 { place = 1 - k }
@@ -221,8 +221,7 @@ enum ArrayShapes {
     case .tuple(let items), .list(let items): shape = try items.map { try ArrayLibrary.length($0, name) }
     default: shape = [try ArrayLibrary.length(v, name)]
     }
-    try Runtime.checkLength(
-      shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }, what: "\(name)()")
+    _ = try Runtime.checkShape(shape, bytesEach: 16, what: "\(name)()")
     return shape
   }
 
@@ -242,16 +241,16 @@ enum ArrayShapes {
     guard unknown.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
       throw OptError(.valueError, "reshape(): lengths must be >= 0, with at most one -1 to be inferred")
     }
-    let known = shape.filter { $0 != -1 }.reduce(1, *)
+    let known = Runtime.elementCount(shape.filter { $0 != -1 })
     if let k = unknown.first {
-      guard known > 0 && a.count % known == 0 else {
+      guard let known, known > 0 && a.count % known == 0 else {
         throw OptError(
           .valueError, "cannot reshape an array of \(a.count) elements into shape \(NumArray.describe(shape))",
           hint: "the lengths must multiply to \(a.count)")
       }
       shape[k] = a.count / known
     }
-    guard shape.reduce(1, *) == a.count else {
+    guard Runtime.elementCount(shape) == a.count else {
       throw OptError(
         .valueError,
         "cannot reshape an array of \(a.count) elements (shape \(NumArray.describe(a.shape))) into shape \(NumArray.describe(shape))",

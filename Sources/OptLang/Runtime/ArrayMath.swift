@@ -8,8 +8,8 @@ public enum ArrayMath {
   /// An operand as an array: arrays as they are, numbers as one-element
   /// arrays of shape `()`, lists and tuples of numbers (nested or not) as numpy reads them.
   static func operand(_ v: consuming Value) throws -> NumArray? {
-    if case .list = v { return try? Convert.array(v) }
-    if case .tuple = v { return try? Convert.array(v) }
+    if case .list = v { return try listOperand(v) }
+    if case .tuple = v { return try listOperand(v) }
     switch consume v {
     case .array(let a): return a
     case .number(let x): return NumArray([x], shape: [])
@@ -22,8 +22,18 @@ public enum ArrayMath {
   static func isNumeric(_ v: Value) -> Bool {
     switch v {
     case .array, .number, .bool: return true
-    case .list, .tuple: return (try? Convert.array(v)) != nil
+    case .list, .tuple:
+      // A list too large to convert is numeric: `operand` then gives its MemoryError.
+      do { return try listOperand(v) != nil } catch { return true }
     default: return false
+    }
+  }
+
+  /// A list or tuple as an array, or nil when it is not one of numbers. Only
+  /// a MemoryError is thrown: a list too large to convert is not "not numbers".
+  private static func listOperand(_ v: Value) throws -> NumArray? {
+    do { return try Convert.array(v) } catch let e as OptError where e.kind == .memoryError { throw e } catch {
+      return nil
     }
   }
 

@@ -257,6 +257,32 @@ public final class Runtime {
     try MemoryBudget.reserve(min(growingBy ?? n, n) * bytesEach, for: what)
   }
 
+  /// The number of elements of an array of `shape`, or nil when the lengths'
+  /// product, zeros left out, does not fit in an integer: then some stride or
+  /// count computed from them would overflow (`[x] * 44` nested 31 deep reads
+  /// as 44^31 elements; `(0, 2**40, 2**40)` has none, but strides of 2^80).
+  public static func elementCount(_ shape: [Int]) -> Int? {
+    var nonzero = 1
+    for n in shape where n != 0 {
+      let (product, overflow) = nonzero.multipliedReportingOverflow(by: n)
+      if overflow { return nil }
+      nonzero = product
+    }
+    return shape.contains(0) ? 0 : nonzero
+  }
+
+  /// `elementCount(shape)`, checked as `checkLength` checks a length: a
+  /// MemoryError when it passes the limit or cannot be counted.
+  public static func checkShape(_ shape: [Int], bytesEach: Int = 8, what: String) throws -> Int {
+    guard let count = elementCount(shape) else {
+      throw OptError(
+        .memoryError, "\(what) would have more than \(maxCollectionLength) elements (the limit)",
+        hint: "work with fewer points, or in smaller pieces")
+    }
+    try checkLength(count, bytesEach: bytesEach, what: what)
+    return count
+  }
+
   /// `checkLength(count * times)` for a repetition, without overflowing when
   /// the product is huge; the product when it is allowed.
   public static func checkProduct(_ count: Int, _ times: Int, bytesEach: Int = 16, what: String) throws -> Int {

@@ -87,7 +87,7 @@ public enum Convert {
       // The shape is read down the first elements; every other row must match it.
       let shape = [items.count] + (try shapeBelow(items.first, what: what))
       var out = [Double]()
-      out.reserveCapacity(shape.reduce(1, *))
+      out.reserveCapacity(try Runtime.checkShape(shape, what: what))
       var allBool = !items.isEmpty
       try flatten(v, shape: shape[...], into: &out, allBool: &allBool, what: what, path: [])
       return NumArray(out, shape: shape, isBool: allBool)
