@@ -16,17 +16,17 @@ typealias NumEval = (NumFrame) -> Double?
 /// What numeric code reads: the frame of the function it runs in (its slots
 /// may turn out not to hold numbers) and, inside a numeric function body, that
 /// body's own slots on the runtime's number stack, which hold only numbers.
+struct NumFrame {
+  let values: Frame
+  let numbers: UnsafeMutablePointer<Double>
+}
+
 /// `x = <arithmetic>` on a local, compiled: the slot, the value's numeric
 /// form, and its general code for when the numeric form gives up.
 struct NumericAssignment {
   let slot: Int
   let numeric: NumEval
   let general: Eval
-}
-
-struct NumFrame {
-  let values: Frame
-  let numbers: UnsafeMutablePointer<Double>
 }
 
 /// The numeric calling convention of a user function whose body is
