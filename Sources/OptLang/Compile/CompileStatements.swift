@@ -241,13 +241,12 @@ extension Compiler {
   }
 
   private func numericAssignment(_ targets: [Expr], _ value: Expr) throws -> NumericAssignment? {
-    guard numericEnabled, targets.count == 1, case .name(let name, let id) = targets[0].kind,
-      case .local(let slot) = resolver.place(of: id), let numeric = numericRoot(value)
+    guard targets.count == 1, case .name(let name, let id) = targets[0].kind,
+      case .local(let slot) = resolver.place(of: id),
+      let (numeric, general) = try numericAndGeneral(value, general: { try compile(value) })
     else { return nil }
     try checkWritable(name, targets[0].range)
-    numericEnabled = false
-    defer { numericEnabled = true }
-    return NumericAssignment(slot: slot, numeric: numeric, general: try compile(value))
+    return NumericAssignment(slot: slot, numeric: numeric, general: general)
   }
 
   /// The most statements `chain` joins: each link calls the next, so a long
@@ -291,10 +290,10 @@ extension Compiler {
       let read = load(name, id, target.range)
       // `total += <arithmetic>` (the lecture's `dw += grad_w(w,b,x,y)`): the
       // value is computed as a raw number and combined in the slot.
-      if numericEnabled, let forms = op.row.numeric, let numeric = numericRoot(value) {
-        numericEnabled = false
-        defer { numericEnabled = true }
-        return forms.augmentLocalNumeric(slot, numeric, runtime.numberStack, read, try compile(value), range)
+      if let forms = op.row.numeric,
+        let (numeric, general) = try numericAndGeneral(value, general: { try compile(value) })
+      {
+        return forms.augmentLocalNumeric(slot, numeric, runtime.numberStack, read, general, range)
       }
       // `total += x` on a local: two numbers are combined in the slot.
       return Compiler.augmentLocal(op.row, slot, read, try compile(value), range)

@@ -107,15 +107,23 @@ extension Compiler {
     return compileNumeric(e)?.code
   }
 
+  /// `e`'s numeric form and its general code, or nil when numeric forms are
+  /// off here or `e` has none. Inside an expression that has a numeric form,
+  /// the parts need none of their own: the general code runs only when the
+  /// numeric code gave up, so it is made with numeric forms off.
+  func numericAndGeneral(_ e: Expr, general makeGeneral: () throws -> Eval) rethrows -> (
+    numeric: NumEval, general: Eval
+  )? {
+    guard numericEnabled, let numeric = numericRoot(e) else { return nil }
+    numericEnabled = false
+    defer { numericEnabled = true }
+    return (numeric, try makeGeneral())
+  }
+
   /// The general code for `e`, with the numeric fast path in front when `e`
   /// is a pure arithmetic expression of more than one node.
   func withNumericFastPath(_ e: Expr, general makeGeneral: () throws -> Eval) rethrows -> Eval {
-    guard numericEnabled, let numeric = numericRoot(e) else { return try makeGeneral() }
-    // Inside an expression that has a numeric form, the parts need none of
-    // their own: the general code runs only when the numeric code gave up.
-    numericEnabled = false
-    defer { numericEnabled = true }
-    let general = try makeGeneral()
+    guard let (numeric, general) = try numericAndGeneral(e, general: makeGeneral) else { return try makeGeneral() }
     let numbers = runtime.numberStack
     return { f in
       if let x = numeric(NumFrame(values: f, numbers: numbers)) { return .number(x) }
