@@ -364,15 +364,10 @@ extension Compiler {
       // The cache holds the body: it is used here without reference counting.
       guard let found = cache.unretainedBody else { return nil }
       return found._withUnsafeGuaranteedRef { body in
-        let base = rt.numberTop
-        // A numeric body never calls anything but numeric bodies, so this
-        // bound only stops a function that calls itself without end: the
-        // general path then gives the recursion error.
-        guard rt.numberStackEnd - base >= body.frameSize else { return nil }
-        rt.numberTop = base + body.frameSize
-        defer { rt.numberTop = base }
-        guard writeArguments(f, base) else { return nil }
-        return body.run(NumFrame(values: f.values, numbers: base))
+        rt.withNumberFrame(body.frameSize) { base in
+          guard writeArguments(f, base) else { return nil }
+          return body.run(NumFrame(values: f.values, numbers: base))
+        }
       }
     })
     // The function `name` holds now (in the REPL) or that the unit's own
@@ -438,14 +433,10 @@ extension Compiler {
     let body = numericBody(steps, result, template.frameSize).run
     let rt = runtime
     let size = template.frameSize
+    // The locals live in a frame of their own; the arguments are read from
+    // the caller's slots, which the frame switch leaves where they are.
     return NumericCode(code: { f in
-      // The locals' slots, above every frame in use; the arguments are read
-      // from the caller's slots, which the frame switch leaves where they are.
-      let scratch = rt.numberTop
-      guard rt.numberStackEnd - scratch >= size else { return nil }
-      rt.numberTop = scratch + size
-      defer { rt.numberTop = scratch }
-      return body(NumFrame(values: f.values, numbers: scratch))
+      rt.withNumberFrame(size) { scratch in body(NumFrame(values: f.values, numbers: scratch)) }
     })
   }
 

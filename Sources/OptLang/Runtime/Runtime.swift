@@ -33,6 +33,21 @@ public final class Runtime {
   var numberTop: UnsafeMutablePointer<Double>
   /// Slots on the number stack: numeric bodies nest only as deep as they call each other.
   static let numberStackCapacity = 1024
+
+  /// Runs `body` on `size` fresh slots of the number stack, above every
+  /// numeric frame in use; nil, without running it, when there is no room.
+  /// Numeric code calls only numeric bodies, so that happens only to a
+  /// function that calls itself without end: the general path then gives the
+  /// recursion error.
+  @inline(__always) func withNumberFrame(
+    _ size: Int, _ body: (UnsafeMutablePointer<Double>) -> Double?
+  ) -> Double? {
+    let base = numberTop
+    guard numberStackEnd - base >= size else { return nil }
+    numberTop = base + size
+    defer { numberTop = base }
+    return body(base)
+  }
   public let globals = Globals()
   /// The built-in functions and constants, by name (all of them: asking
   /// loads the prelude if it is still pending, see `Globals.pending`).
