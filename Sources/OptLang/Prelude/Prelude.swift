@@ -18,7 +18,7 @@ enum Prelude {
   static func loadWhenUsed(into interpreter: Interpreter) {
     interpreter.runtime.globals.pending = Globals.PendingDefinitions(names: definedNames) {
       [unowned interpreter] in
-      do { try MemoryBudget.exempt { try load(into: interpreter) } } catch {
+      do { try MemoryBudget.withFreshCount { try load(into: interpreter) } } catch {
         // A use deep in a recursion that has filled the value stack (a
         // NameError's suggestions list every name): the next use tries again.
         loadWhenUsed(into: interpreter)

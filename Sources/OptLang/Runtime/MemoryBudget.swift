@@ -37,7 +37,7 @@ public enum MemoryBudget {
   /// MemoryError can come, before 32 MB more are requested: the prelude cannot
   /// fail because the program has filled memory by the time it loads. (The
   /// limit itself stays: other interpreters in the process keep their budget.)
-  static func exempt<T>(_ body: () throws -> T) rethrows -> T {
+  static func withFreshCount<T>(_ body: () throws -> T) rethrows -> T {
     requestedSinceReading = 0
     return try body()
   }
