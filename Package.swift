@@ -7,6 +7,9 @@ import PackageDescription
 /// - `OptLang`: the language — lexer, parser, resolver, compiler, runtime, built-ins.
 ///   It knows nothing of terminals or files.
 /// - `CMatrix`: the matrix product's kernel in C, with AVX2 where the processor has it.
+/// - `OptSystem`: what the tool's layers need from the system — files written
+///   atomically and locked, the home folder, the standard streams, the terminal
+///   and its colours.
 /// - `OptPlot`: plots in the terminal (braille or ASCII) and as SVG, and the
 ///   `plot` and `contour` built-ins.
 /// - `CEditLine`: the system libedit, seen from Swift.
@@ -60,19 +63,22 @@ let package = Package(
       pkgConfig: "libzmq",
       providers: [.apt(["libzmq3-dev"])]
     ),
-    .target(name: "OptPlot", dependencies: ["OptLang"], swiftSettings: optimizeLanguage),
-    .target(name: "OptLessons", dependencies: ["OptLang"], swiftSettings: optimize),
+    .target(name: "OptSystem", dependencies: ["OptLang"], swiftSettings: optimize),
+    .target(name: "OptPlot", dependencies: ["OptLang", "OptSystem"], swiftSettings: optimizeLanguage),
+    .target(name: "OptLessons", dependencies: ["OptLang", "OptSystem"], swiftSettings: optimize),
     .target(
-      name: "OptREPL", dependencies: ["OptLang", "OptPlot", "OptLessons", "CEditLine"], swiftSettings: optimize),
+      name: "OptREPL", dependencies: ["OptLang", "OptSystem", "OptPlot", "OptLessons", "CEditLine"],
+      swiftSettings: optimize),
     .target(
       name: "OptKernel",
       dependencies: [
-        "OptLang", "OptPlot", "OptLessons", "CZeroMQ", .product(name: "Crypto", package: "swift-crypto"),
+        "OptLang", "OptSystem", "OptPlot", "OptLessons", "CZeroMQ",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(
       name: "optrepl",
       dependencies: [
-        "OptREPL", "OptLang", "OptPlot", "OptLessons", "OptKernel",
+        "OptREPL", "OptLang", "OptSystem", "OptPlot", "OptLessons", "OptKernel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: optimize
@@ -83,6 +89,7 @@ let package = Package(
       resources: [.copy("Programs"), .copy("Errors"), .copy("Differential")]
     ),
     .testTarget(name: "OptRulesTests", dependencies: ["OptLang"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "OptSystemTests", dependencies: ["OptSystem", "OptLang"]),
     .testTarget(name: "OptPlotTests", dependencies: ["OptPlot", "OptLang"]),
     .testTarget(
       name: "OptLessonsTests", dependencies: ["OptLessons", "OptLang", "OptPlot"], resources: [.copy("KeyNumbers")]),

@@ -2,6 +2,7 @@ import Foundation
 import OptLang
 import OptLessons
 import OptPlot
+import OptSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +30,7 @@ final class MessageHandlers {
     let output = CellOutput(kernel: kernel)
     self.output = output
     interpreter = Interpreter(output: { output.write($0, to: "stdout") })
-    interpreter.runtime.warn = { output.write($0, to: "stderr") }
+    interpreter.runtime.notices = { output.write($0, to: "stderr") }
     PlotLibrary.install(
       into: interpreter, settings: PlotSettings(color: false, unicode: true),
       onFigure: { text, svg in output.display(["image/svg+xml": svg, "text/plain": text]) })
@@ -154,7 +155,7 @@ final class MessageHandlers {
   /// text with the caret (in colour, which notebooks show) as the traceback.
   static func describe(_ error: Error) -> (name: String, value: String, traceback: [String]) {
     guard let error = error as? OptError else { return ("Error", "\(error)", ["\(error)"]) }
-    var lines = error.render(color: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = error.render(.terminal).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     while lines.last?.isEmpty == true { lines.removeLast() }
     return (error.kind.rawValue, error.message, lines)
   }

@@ -7,8 +7,9 @@ import Foundation
 public final class Interpreter {
   public let runtime: Runtime
 
-  /// - Parameter output: receives everything the program prints.
-  public init(output: @escaping (String) -> Void = { StandardStream.output.write($0) }) {
+  /// - Parameter output: receives everything the program prints (and, unless
+  ///   `runtime.notices` is set, warnings and notes too).
+  public init(output: @escaping (String) -> Void) {
     runtime = Runtime(output: output)
     Prelude.loadWhenUsed(into: self)
   }

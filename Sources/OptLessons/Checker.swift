@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// Grades a learner's answer to an exercise, soundly: nothing the answer does
 /// can change what the check computes.
@@ -57,13 +58,14 @@ public enum Checker {
       try prepare(exercise, in: interpreter)
     } catch {
       return .failed(
-        "the lesson's own code failed before your answer ran (a bug in optrepl):\n\(OptError.text(of: error, color: color))"
+        "the lesson's own code failed before your answer ran (a bug in optrepl):\n\(OptError.text(of: error, style: .forTerminal(color: color)))"
       )
     }
     do {
       try run(answer, in: interpreter)
     } catch {
-      return .notReady("your answer stopped with an error:\n" + OptError.text(of: error, color: color))
+      return .notReady(
+        "your answer stopped with an error:\n" + OptError.text(of: error, style: .forTerminal(color: color)))
     }
     return grade(exercise, in: interpreter, color: color)
   }
@@ -100,7 +102,7 @@ public enum Checker {
     } catch let error as OptError where error.kind == .keyboardInterrupt {
       return .failed("the check was interrupted (by Ctrl-C or its time limit): does your code loop forever?")
     } catch {
-      return .failed(OptError.text(of: error, color: color))
+      return .failed(OptError.text(of: error, style: .forTerminal(color: color)))
     }
   }
 

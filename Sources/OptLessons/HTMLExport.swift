@@ -43,7 +43,7 @@ public final class HTMLExport {
           body += HTMLExport.prose(try walkthrough.interpolate(prose))
         } catch {
           failed = true
-          body += "<pre class=\"error\">\(HTMLExport.escape(OptError.text(of: error, color: false)))</pre>\n"
+          body += "<pre class=\"error\">\(HTMLExport.escape(OptError.text(of: error)))</pre>\n"
         }
       }
       if let exercise = step.exercise {
@@ -73,7 +73,7 @@ public final class HTMLExport {
       }
     } catch {
       failed = true
-      output.append(.text(OptError.text(of: error, color: false)))
+      output.append(.text(OptError.text(of: error)))
     }
     var html = ""
     for segment in output {

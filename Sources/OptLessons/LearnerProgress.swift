@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// What a learner has done, kept between sessions: the exercises passed and
 /// where each lesson's walkthrough was left. One JSON file per user,

@@ -1,4 +1,5 @@
 import OptLang
+import OptSystem
 
 /// Shows a lesson one step at a time in an interpreter: the prose rendered,
 /// the code cell, and the output of running it, live. What the cells define
@@ -60,7 +61,7 @@ public final class Walkthrough {
       do {
         try body()
       } catch {
-        show(OptError.text(of: error, color: renderer.color))
+        show(OptError.text(of: error, style: .forTerminal(color: renderer.color)))
         if let error = error as? OptError { result = .failed(error) }
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// `contour(f, (x0, x1), (y0, y1), paths=...)`: a loss surface with optimizer paths on it.
 enum ContourBuiltin {

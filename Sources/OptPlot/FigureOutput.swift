@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// Where a finished figure goes: into the panels `plots` is collecting, or
 /// out — the terminal picture on the program's output (or to the embedder's
@@ -29,11 +30,11 @@ enum FigureOutput {
     }
     if let onFigure = options.context.onFigure {
       onFigure(options.show ? text : "", picture ?? svg())
-      if !saved.isEmpty { runtime.warn(saved) }
+      if !saved.isEmpty { runtime.notices(saved) }
     } else if options.show {
       runtime.output(text + saved)
     } else {
-      runtime.warn(saved)
+      runtime.notices(saved)
     }
   }
 

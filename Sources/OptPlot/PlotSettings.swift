@@ -1,4 +1,5 @@
 import Foundation
+import OptSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -42,11 +43,11 @@ public struct PlotSettings: Sendable {
   public static func detect(color: Bool, environment: [String: String] = ProcessInfo.processInfo.environment)
     -> PlotSettings
   {
-    let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
+    let stdoutIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
     return PlotSettings(
       color: color && stdoutIsTerminal,
       unicode: localeIsUTF8(environment),
-      terminalSize: { stdoutIsTerminal ? currentTerminalSize() : nil })
+      terminalSize: { stdoutIsTerminal ? Terminal.size() : nil })
   }
 
   /// Whether the locale named by the environment uses UTF-8. The first of
@@ -60,12 +61,5 @@ public struct PlotSettings: Sendable {
       }
     }
     return false
-  }
-
-  /// The size of the terminal on standard output, or nil.
-  public static func currentTerminalSize() -> (columns: Int, rows: Int)? {
-    var size = winsize()
-    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
-    return (Int(size.ws_col), Int(size.ws_row))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// What a colon command takes after its name, which decides how Tab completes it.
 enum ArgumentKind: Equatable {

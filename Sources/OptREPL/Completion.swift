@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// Tab completion at the prompt: what replaces which part of the line.
 ///

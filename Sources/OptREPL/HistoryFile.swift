@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import OptLang
+import OptSystem
 
 /// The file the REPL keeps its history in between sessions.
 ///

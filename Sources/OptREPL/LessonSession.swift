@@ -1,6 +1,7 @@
 import Foundation
 import OptLang
 import OptLessons
+import OptSystem
 
 /// What a REPL session remembers of lessons and exercises: the walkthroughs
 /// begun (so `:lesson NAME` resumes), the exercise being worked on, the hints
@@ -91,7 +92,7 @@ extension REPL {
         do {
           try walkthrough.catchUp(to: resumeAt)
         } catch {
-          writeError(OptError.text(of: error, color: color))
+          writeError(OptError.text(of: error, style: .forTerminal(color: color)))
         }
       }
     }
@@ -193,7 +194,7 @@ extension REPL {
         let replaced = try lessons.names.track(interpreter) { try Checker.prepare(exercise, in: interpreter) }
         if let note = LessonNames.note(replaced) { write(renderer.paint(note, .rule) + "\n") }
       } catch {
-        writeError(OptError.text(of: error, color: color))
+        writeError(OptError.text(of: error, style: .forTerminal(color: color)))
       }
     }
     showExercise(exercise)

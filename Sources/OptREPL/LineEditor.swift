@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import OptLang
 import OptPlot
+import OptSystem
 
 /// The terminal line editor: libedit (emacs key bindings) with optrepl's
 /// prompt, history file, history prefix search, Tab completion and Ctrl-C.
@@ -270,7 +271,7 @@ final class LineEditor {
 
   /// The terminal's width in columns (80 when it cannot be told).
   static func terminalWidth() -> Int {
-    PlotSettings.currentTerminalSize()?.columns ?? 80
+    Terminal.size()?.columns ?? 80
   }
 
   /// Up/Down: the next older (`step` -1) or newer (+1) entry that starts with

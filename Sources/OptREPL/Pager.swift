@@ -1,5 +1,6 @@
 import Foundation
 import OptPlot
+import OptSystem
 
 /// Shows long output a screen at a time: after a screenful of lines (as the
 /// terminal shows them, long lines wrapping), it asks to go on before showing
@@ -26,7 +27,7 @@ public final class Pager {
   public init(
     write: @escaping (String) -> Void, ask: @escaping () -> Bool,
     size: @escaping () -> (columns: Int, rows: Int) = {
-      PlotSettings.currentTerminalSize() ?? PlotSettings.defaultSize
+      Terminal.size() ?? PlotSettings.defaultSize
     }
   ) {
     self.sink = write

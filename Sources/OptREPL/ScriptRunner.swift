@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 
 /// Runs programs given on the command line — a file, `-e CODE`, or all of
 /// standard input — and turns the outcome into an exit status: 0 for success,
@@ -74,7 +75,7 @@ public struct ScriptRunner {
     fflush(nil)
     let text: String
     if let error = error as? OptError {
-      text = error.render(color: color)
+      text = error.render(.forTerminal(color: color))
     } else {
       text = "optrepl: \(error)\n"
     }
@@ -119,13 +120,5 @@ public struct ScriptRunner {
     throw OptError(
       .syntaxError, "this file is not UTF-8 text: the byte 0x\(String(bytes[good], radix: 16)) cannot be read",
       at: SourceRange(file: shown, start: good, end: good + 1), hint: "save the file as UTF-8")
-  }
-
-  /// Whether to colour output on standard error: it is a terminal, and
-  /// neither `--no-color` nor `NO_COLOR` (https://no-color.org) says no.
-  public static func colorWanted(noColorFlag: Bool) -> Bool {
-    if noColorFlag { return false }
-    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-    return isatty(STDERR_FILENO) != 0
   }
 }

@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import Glibc
 import OptLang
+import OptSystem
 
 /// The interactive session: reads entries with line editing, runs them in one
 /// interpreter (definitions persist), prints values and errors, and goes on
@@ -61,7 +62,7 @@ public final class REPL {
     self.output = output
     self.errorOutput = errorOutput
     self.lessons = LessonSession()
-    interpreter.runtime.colorEnabled = color
+    interpreter.runtime.messageStyle = .forTerminal(color: color)
   }
 
   /// `$XDG_STATE_HOME/optrepl/history`, or `~/.local/state/optrepl/history`
@@ -266,7 +267,7 @@ public final class REPL {
     } catch {
       // The terminal has echoed ^C where the cursor was: start the message on a line of its own.
       if (error as? OptError)?.kind == .keyboardInterrupt { write("\n") }
-      writeError(OptError.text(of: error, color: color))
+      writeError(OptError.text(of: error, style: .forTerminal(color: color)))
     }
     return false
   }

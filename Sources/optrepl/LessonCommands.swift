@@ -4,6 +4,7 @@ import OptLang
 import OptLessons
 import OptPlot
 import OptREPL
+import OptSystem
 
 /// What the lesson and exercise subcommands share: the lessons, the learner's
 /// progress, a fresh interpreter with plots, the prose renderer, colour.
@@ -13,7 +14,7 @@ struct LessonContext {
   let progressPath = LearnerProgress.defaultPath()
 
   init(noColor: Bool) {
-    color = ScriptRunner.colorWanted(noColorFlag: noColor) && isatty(STDOUT_FILENO) != 0
+    color = Terminal.colorWanted(noColorFlag: noColor) && Terminal.isTerminal(STDOUT_FILENO)
     for problem in library.problems { warn(problem) }
   }
 
@@ -29,16 +30,10 @@ struct LessonContext {
     }
   }
 
-  func makeInterpreter() -> Interpreter {
-    let interpreter = Interpreter(output: { print($0, terminator: "") })
-    interpreter.runtime.colorEnabled = color
-    PlotLibrary.install(into: interpreter, settings: .detect(color: color))
-    DataSets.install(into: interpreter)
-    return interpreter
-  }
+  func makeInterpreter() -> Interpreter { Interpreter.forTerminal(color: color) }
 
   var renderer: ProseRenderer {
-    ProseRenderer(width: min(PlotSettings.currentTerminalSize()?.columns ?? 80, 88), color: color)
+    ProseRenderer(width: min(Terminal.size()?.columns ?? 80, 88), color: color)
   }
 
   func lesson(_ name: String) throws -> Lesson {
@@ -93,6 +88,7 @@ struct Walk: ParsableCommand {
     if let html {
       // Every plot goes onto the page as SVG, in place of its terminal picture.
       let interpreter = Interpreter(output: { _ in })
+      interpreter.runtime.notices = { StandardStream.error.write($0) }
       let export = HTMLExport(lesson: lesson, interpreter: interpreter)
       PlotLibrary.install(into: interpreter, onFigure: { [unowned export] _, svg in export.figure(svg: svg) })
       DataSets.install(into: interpreter)
@@ -100,7 +96,7 @@ struct Walk: ParsableCommand {
       print("saved \(html)")
       throw export.failed ? ExitCode.failure : ExitCode.success
     }
-    let pausing = !all && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let pausing = !all && Terminal.isTerminal(STDOUT_FILENO) && Terminal.isTerminal(STDIN_FILENO)
     let out: (String) -> Void = {
       print($0, terminator: "")
       fflush(nil)
@@ -218,7 +214,7 @@ struct Check: ParsableCommand {
     do {
       answer = try ScriptRunner.readSource(path)
     } catch {
-      StandardStream.error.write(OptError.text(of: error, color: false))
+      StandardStream.error.write(OptError.text(of: error))
       throw ExitCode.failure
     }
     // An answer that loops forever is stopped as Ctrl-C would stop it.

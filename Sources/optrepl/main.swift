@@ -4,6 +4,7 @@ import OptLang
 import OptLessons
 import OptPlot
 import OptREPL
+import OptSystem
 
 /// The `optrepl` command: its subcommands, `run` (the default: the REPL, a
 /// script, `-e CODE`, standard input) and the lesson commands. Exit status: 0
@@ -91,10 +92,8 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let interpreter = Interpreter(output: { print($0, terminator: "") })
-    let color = ScriptRunner.colorWanted(noColorFlag: noColor)
-    PlotLibrary.install(into: interpreter, settings: .detect(color: color))
-    DataSets.install(into: interpreter)
+    let color = Terminal.colorWanted(noColorFlag: noColor)
+    let interpreter = Interpreter.forTerminal(color: color)
     let runner = ScriptRunner(interpreter: interpreter, color: color)
     var status: Int32 = 0
     if !code.isEmpty {
@@ -103,7 +102,7 @@ struct Run: ParsableCommand {
       status = runner.runStandardInput()
     } else if let file {
       status = runner.runFile(file)
-    } else if isatty(STDIN_FILENO) == 0 {
+    } else if !Terminal.isTerminal(STDIN_FILENO) {
       status = runner.runStandardInput()
     } else {
       status = startREPL(interpreter, color: color)

@@ -235,23 +235,26 @@ import Testing
     #expect(OptError(.osError, "cannot open 'x.opt'").description == "OSError: cannot open 'x.opt'\n")
   }
 
-  @Test func colourMarksTheKindTheMessageTheCaretAndTheHint() {
+  @Test func aStyleMarksTheKindTheMessageTheCaretAndTheHint() {
     let file = SourceFile(name: "c.opt", text: "y = x + 1\n")
     let error = OptError(
       .nameError, "name 'x' is not defined", at: SourceRange(file: file, start: 4, end: 5),
       hint: "did you mean 'y'?")
-    let red = "\u{1B}[1;31m"
-    let bold = "\u{1B}[1m"
-    let cyan = "\u{1B}[36m"
-    let reset = "\u{1B}[0m"
+    func mark(_ name: String) -> MessageStyle.Mark { MessageStyle.Mark(before: "<\(name)>", after: "</\(name)>") }
+    let style = MessageStyle(
+      errorKind: mark("kind"), warningKind: mark("warn"), message: mark("msg"), hintLabel: mark("label"),
+      caret: mark("caret"))
     #expect(
-      error.render(color: true)
-        == "c.opt:1:5: \(red)NameError\(reset): \(bold)name 'x' is not defined\(reset)\n"
+      error.render(style)
+        == "c.opt:1:5: <kind>NameError</kind>: <msg>name 'x' is not defined</msg>\n"
         + "   |\n"
         + " 1 | y = x + 1\n"
-        + "   |     \(red)^\(reset)\n"
-        + "  \(cyan)hint:\(reset) did you mean 'y'?\n")
-    #expect(!error.render(color: false).contains("\u{1B}"))
-    #expect(error.render(color: false) == error.description)
+        + "   |     <caret>^</caret>\n"
+        + "  <label>hint:</label> did you mean 'y'?\n")
+    let warning = Warning("w diverged", at: nil, hint: "a smaller eta")
+    #expect(
+      warning.render(style) == "<warn>warning</warn>: <msg>w diverged</msg>\n  <label>hint:</label> a smaller eta\n")
+    #expect(error.render() == error.description)
+    #expect(warning.render() == "warning: w diverged\n  hint: a smaller eta\n")
   }
 }

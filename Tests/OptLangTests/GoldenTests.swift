@@ -32,7 +32,7 @@ import Testing
     let box = OutputBox()
     let warnings = OutputBox()
     let interpreter = Interpreter(output: { box.text += $0 })
-    interpreter.runtime.warn = { warnings.text += $0 }
+    interpreter.runtime.notices = { warnings.text += $0 }
     let name = URL(fileURLWithPath: path).lastPathComponent
     do {
       try Interpreter.onLargeStack { try interpreter.run(source, name: name) }

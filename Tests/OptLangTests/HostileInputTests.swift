@@ -201,14 +201,14 @@ private final class ErrorBox: @unchecked Sendable {
 
   @Test func controlCharactersInMessagesAndSourceAreShownAsPictures() throws {
     let error = try Self.error(running: "x = \"\u{1B}[31m\" + 1\n")
-    let text = error.render(color: false)
+    let text = error.render()
     #expect(!text.contains("\u{1B}"))
     #expect(text.contains("\u{241B}[31m"))
   }
 
   @Test func aMessageQuotingAHugeArgumentIsCut() throws {
     let error = try Self.error(running: "x = int(\"y\" * 1000000)\n")
-    let text = error.render(color: false)
+    let text = error.render()
     #expect(text.count < 2_000)
     #expect(text.contains("characters left out"))
   }

@@ -9,7 +9,7 @@ import Testing
   static func transcript(_ entries: [String]) throws -> String {
     let box = OutputBox()
     let interpreter = Interpreter(output: { box.text += $0 })
-    interpreter.runtime.warn = { box.text += $0 }
+    interpreter.runtime.notices = { box.text += $0 }
     for (k, entry) in entries.enumerated() { try interpreter.run(entry, name: "<repl:\(k + 1)>") }
     return box.text
   }

@@ -52,7 +52,7 @@ import Testing
       case .finished: break walking
       case .shown: steps += 1
       case .failed(let error):
-        Issue.record("\(name): step \(steps + 1) failed:\n\(error.render(color: false))")
+        Issue.record("\(name): step \(steps + 1) failed:\n\(error.render())")
         return
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import OptLang
+import OptSystem
 import Testing
 
 @testable import OptPlot
@@ -171,7 +172,7 @@ import Testing
     let box = OutputBox()
     var warned = ""
     let interpreter = Interpreter(output: { box.text += $0 })
-    interpreter.runtime.warn = { warned += $0 }
+    interpreter.runtime.notices = { warned += $0 }
     PlotLibrary.install(into: interpreter)
     try interpreter.run("plot([1, 2], show=False, file='\(file)')", name: "<test>")
     #expect(box.text == "")

@@ -124,7 +124,7 @@ final class Compiler {
         codes.append(StmtCode(run: try compiler.compile(stmt)))
       }
     }
-    for warning in resolver.warnings { runtime.warn(warning.render(color: runtime.colorEnabled)) }
+    for warning in resolver.warnings { runtime.warn(warning) }
     let layout = resolver.unitLayout
     return CompiledUnit(
       frameSize: layout.frameSize, cellSlots: layout.cellLocalSlots, body: Compiler.sequence(codes))

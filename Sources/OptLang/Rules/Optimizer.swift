@@ -256,8 +256,7 @@ public final class Optimizer: RuntimeObject {
     warnedAboutDivergence = true
     var hint = "a step this large overshoots; try a smaller eta"
     if !rule.hyperparameterNames.contains("eta") { hint = "check the rule's arithmetic and its hyperparameters" }
-    runtime.warn(
-      "warning: \(description) diverged: step \(t) made a parameter nan or inf.\n  hint: \(hint)\n")
+    runtime.warn(Warning("\(description) diverged: step \(t) made a parameter nan or inf.", at: nil, hint: hint))
   }
 }
 

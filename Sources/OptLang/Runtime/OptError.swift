@@ -65,32 +65,27 @@ public final class OptError: Error, @unchecked Sendable {
 extension OptError: CustomStringConvertible {
   /// The error as it is shown: the place, the kind and message, the source line
   /// with a caret under the span, the hint, and the chain of calls.
-  public var description: String { render(color: false) }
+  public var description: String { render() }
 
   /// Any error as the learner sees it: an `OptError` rendered with its place,
   /// anything else as its description, on a line of its own.
-  public static func text(of error: Error, color: Bool) -> String {
-    (error as? OptError)?.render(color: color) ?? "\(error)\n"
+  public static func text(of error: Error, style: MessageStyle = .plain) -> String {
+    (error as? OptError)?.render(style) ?? "\(error)\n"
   }
 
-  public func render(color: Bool) -> String {
-    let red = color ? "\u{1B}[1;31m" : ""
-    let bold = color ? "\u{1B}[1m" : ""
-    let reset = color ? "\u{1B}[0m" : ""
+  /// The chain of calls, then the error as `located` shows it.
+  public func render(_ style: MessageStyle = .plain) -> String {
     var out = ""
     if !trace.isEmpty { out += OptError.renderTrace(trace.reversed()) }
-    let heading = "\(red)\(kind.rawValue)\(reset): \(bold)\(OptError.shown(message))\(reset)\n"
-    return out + OptError.located(heading, at: range, hint: hint, color: color)
+    let heading = style.errorKind.apply(kind.rawValue) + ": " + style.message.apply(OptError.shown(message)) + "\n"
+    return out + OptError.located(heading, at: range, hint: hint, style: style)
   }
 
   /// A heading after the place, the source line with a caret under the span,
   /// and the hint: how errors and warnings are shown.
-  static func located(_ heading: String, at range: SourceRange?, hint: String?, color: Bool) -> String {
-    let red = color ? "\u{1B}[1;31m" : ""
-    let cyan = color ? "\u{1B}[36m" : ""
-    let reset = color ? "\u{1B}[0m" : ""
+  static func located(_ heading: String, at range: SourceRange?, hint: String?, style: MessageStyle) -> String {
     var out = ""
-    let hintLine = hint.map { "  \(cyan)hint:\(reset) \(OptError.shown($0))\n" } ?? ""
+    let hintLine = hint.map { "  " + style.hintLabel.apply("hint:") + " \(OptError.shown($0))\n" } ?? ""
     guard let range else { return heading + hintLine }
     let (line, column) = range.file.lineAndColumn(of: range.start)
     out += "\(range.file.name):\(line):\(column): " + heading
@@ -117,7 +112,8 @@ extension OptError: CustomStringConvertible {
     out += " \(pad) |\n"
     out += " \(gutter) | \(shown)\n"
     out +=
-      " \(pad) | \(String(repeating: " ", count: caretStart))\(red)\(String(repeating: "^", count: caretWidth))\(reset)\n"
+      " \(pad) | \(String(repeating: " ", count: caretStart))"
+      + style.caret.apply(String(repeating: "^", count: caretWidth)) + "\n"
     return out + hintLine
   }
 

@@ -64,15 +64,21 @@ public final class Runtime {
   /// a newline); nil, the default, prints it through `output` on a line of its
   /// own. A notebook kernel sends it as the cell's result instead.
   public var echo: ((String) -> Void)?
-  /// Receives warnings (an optimizer that diverged): standard error by default.
-  public var warn: (String) -> Void = { StandardStream.error.write($0) }
+  /// Receives what a host writes to standard error: warnings, rendered in
+  /// `messageStyle`, and notes (the file a plot was saved to). Without a host
+  /// that routes it, it joins `output`.
+  public var notices: (String) -> Void
   /// The generator behind `rand`, `randn` and `np.random`.
   public var random = MersenneTwister(seed: 0)
-  /// Colour in `help` and friends.
-  public var colorEnabled = false
+  /// How warnings are rendered; a terminal host sets its colours.
+  public var messageStyle = MessageStyle.plain
 
-  public init(output: @escaping (String) -> Void = { print($0, terminator: "") }) {
+  /// Shows a warning through `notices`.
+  public func warn(_ warning: Warning) { notices(warning.render(messageStyle)) }
+
+  public init(output: @escaping (String) -> Void) {
     self.output = output
+    notices = output
     stackBase = Frame.allocate(capacity: Runtime.stackCapacity)
     stackEnd = stackBase + Runtime.stackCapacity
     stackReady = stackBase

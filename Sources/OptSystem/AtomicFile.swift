@@ -1,4 +1,5 @@
 import Foundation
+import OptLang
 
 /// Writes a file atomically: the text goes to a temporary file in the same
 /// folder, which is then renamed over the target, so a reader (or a crash

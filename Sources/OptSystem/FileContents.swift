@@ -1,4 +1,5 @@
 import Foundation
+import OptLang
 
 /// Reads a whole file with the system's calls, so that a failure comes with
 /// the system's reason ("Is a directory", "Permission denied") rather than

@@ -1,4 +1,5 @@
 import Foundation
+import OptLang
 
 /// An exclusive lock on a file shared by several optrepl processes (the
 /// progress file, the history), so that a read, a change and a write happen

@@ -1,4 +1,5 @@
 import Foundation
+import OptLang
 
 /// The system's own words for a failed file operation ("Permission denied",
 /// "Is a directory"), rather than Foundation's ("The operation could not be

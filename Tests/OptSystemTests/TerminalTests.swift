@@ -1,0 +1,53 @@
+import Foundation
+import OptLang
+import OptSystem
+import Testing
+
+/// The terminal's colours for errors and warnings, and the colour decision.
+struct TerminalTests {
+  let red = "\u{1B}[1;31m"
+  let yellow = "\u{1B}[1;33m"
+  let bold = "\u{1B}[1m"
+  let cyan = "\u{1B}[36m"
+  let reset = "\u{1B}[0m"
+
+  @Test func colourMarksTheKindTheMessageTheCaretAndTheHint() {
+    let file = SourceFile(name: "c.opt", text: "y = x + 1\n")
+    let error = OptError(
+      .nameError, "name 'x' is not defined", at: SourceRange(file: file, start: 4, end: 5),
+      hint: "did you mean 'y'?")
+    #expect(
+      error.render(.terminal)
+        == "c.opt:1:5: \(red)NameError\(reset): \(bold)name 'x' is not defined\(reset)\n"
+        + "   |\n"
+        + " 1 | y = x + 1\n"
+        + "   |     \(red)^\(reset)\n"
+        + "  \(cyan)hint:\(reset) did you mean 'y'?\n")
+    #expect(!error.render(.forTerminal(color: false)).contains("\u{1B}"))
+  }
+
+  @Test func aWarningIsHeadedInYellow() {
+    let warning = Warning("sgd diverged", at: nil, hint: "try a smaller eta")
+    #expect(
+      warning.render(.terminal)
+        == "\(yellow)warning\(reset): \(bold)sgd diverged\(reset)\n  \(cyan)hint:\(reset) try a smaller eta\n")
+  }
+
+  @Test func aRuntimeRendersItsWarningsInItsStyle() throws {
+    var notices = ""
+    let interpreter = Interpreter(output: { _ in })
+    interpreter.runtime.notices = { notices += $0 }
+    interpreter.runtime.messageStyle = .terminal
+    try interpreter.run("opt = sgd(eta=1e308)\nw = 1e308\nopt.step(w, 1e308)\n", name: "d.opt")
+    #expect(notices.hasPrefix("\(yellow)warning\(reset): \(bold)"))
+    #expect(notices.contains("diverged"))
+  }
+
+  @Test func noColorOrTheFlagTurnsColourOff() {
+    // Standard input of a test run is not a terminal, so only the "no" answers can be checked here;
+    // the pseudo-terminal tests see colour turned on.
+    #expect(!Terminal.colorWanted(noColorFlag: true, environment: [:]))
+    #expect(!Terminal.colorWanted(noColorFlag: false, on: -1, environment: [:]))
+    #expect(!Terminal.colorWanted(noColorFlag: false, environment: ["NO_COLOR": "1"]))
+  }
+}
