@@ -153,8 +153,8 @@ public final class Interpreter {
   public func sourceText(of name: String) -> String? {
     let r: SourceRange
     switch runtime.globals[name] {
-    case .function(let f as UserFunction)?: r = f.code.sourceRange
-    case .function(let rule as Rule)?: r = rule.function.code.sourceRange
+    case .function(let f as UserFunction)?: r = f.code.range
+    case .function(let rule as Rule)?: r = rule.function.code.range
     default: return nil
     }
     let (line, _) = r.file.lineAndColumn(of: r.start)

@@ -583,7 +583,7 @@ extension Compiler {
       name: decl.name, parameterNames: decl.parameters.map(\.name), frameSize: layout.frameSize,
       cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,
       freeSlots: layout.freeSlots, captureSourceSlots: layout.captureSourceSlots,
-      docstring: decl.docstring, signature: decl.signature, range: decl.headerRange, sourceRange: decl.range,
+      docstring: decl.docstring, signature: decl.signature, range: decl.range,
       body: lazyBodies ? lazyBody(decl) : try compileBlock(decl.body))
     if !lazyBodies { code.numeric = numericBody(decl, layout) }
     if !saved.3 { definedFunctions[decl.name] = code }
@@ -634,7 +634,7 @@ final class RuleSource {
       frameSize: layout.frameSize, cellParameterSlots: layout.cellParameterSlots,
       cellLocalSlots: layout.cellLocalSlots, freeSlots: layout.freeSlots,
       captureSourceSlots: layout.captureSourceSlots, docstring: decl.docstring, signature: decl.signature,
-      range: decl.headerRange, sourceRange: decl.range, body: try compiler.compileBlock(decl.body))
+      range: decl.range, body: try compiler.compileBlock(decl.body))
   }
 }
 

@@ -42,17 +42,15 @@ public final class FunctionCode {
   let body: (Frame) throws -> Flow
   public let docstring: String?
   public let signature: String
-  /// The `def` line.
+  /// The whole definition, for `:source` (as `FunctionDecl.range`).
   public let range: SourceRange
-  /// The whole definition, for `:source`.
-  public let sourceRange: SourceRange
 
   init(
     name: String, parameterNames: [String], frameSize: Int, cellParameterSlots: [Int], cellLocalSlots: [Int],
     freeSlots: [Int], captureSourceSlots: [Int], docstring: String?, signature: String, range: SourceRange,
-    sourceRange: SourceRange, body: @escaping (Frame) throws -> Flow
+    body: @escaping (Frame) throws -> Flow
   ) {
-    self.sourceRange = sourceRange
+    self.range = range
     self.body = body
     self.parameterCount = parameterNames.count
     self.isSimple = cellParameterSlots.isEmpty && cellLocalSlots.isEmpty && freeSlots.isEmpty
@@ -65,7 +63,6 @@ public final class FunctionCode {
     self.captureSourceSlots = captureSourceSlots
     self.docstring = docstring
     self.signature = signature
-    self.range = range
   }
 
   /// True when entering needs no cell set-up, the common case.
