@@ -122,11 +122,11 @@ public final class Interpreter {
       let partial = String(word[word.index(after: dot)...])
       guard let first = basePath.first, var value = runtime.globals[first] else { return [] }
       for name in basePath.dropFirst() {
-        guard let next = try? Attributes.get(value, name, runtime: runtime) else { return [] }
+        guard let next = try? Members.attribute(value, name) else { return [] }
         value = next
       }
       let base = String(word[..<dot])
-      return Attributes.names(of: value).filter { $0.hasPrefix(partial) && !$0.hasPrefix("_") }.sorted()
+      return Members.names(of: value).filter { $0.hasPrefix(partial) && !$0.hasPrefix("_") }.sorted()
         .map { base + "." + $0 }
     }
     let keywords = [
@@ -143,7 +143,7 @@ public final class Interpreter {
     guard let first = path.first, var value = runtime.globals[first] ?? runtime.modules[first].map({ .object($0) })
     else { return nil }
     for part in path.dropFirst() {
-      guard let next = try? Attributes.get(value, part, runtime: runtime) else { return nil }
+      guard let next = try? Members.attribute(value, part) else { return nil }
       value = next
     }
     return Help.describe(value, runtime: runtime)

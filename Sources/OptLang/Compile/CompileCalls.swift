@@ -213,7 +213,7 @@ extension Compiler {
     let call = try compileAttributeCall(
       base, name, nameRange, evaluateArguments, range, caller, positional: argumentCodes,
       hasKeywords: !keywords.isEmpty)
-    guard Methods.mutating.contains(name) && Compiler.isPlace(base) else { return call.site }
+    guard Members.changing.contains(name) && Compiler.isPlace(base) else { return call.site }
     // `xs.append(v)`, `d.update(e)`: the list or dict is changed where it lives, without a copy.
     let modify = try self.modify(base)
     let baseCode = try compile(base)
@@ -221,7 +221,7 @@ extension Compiler {
       let args = try evaluateArguments(f)
       var result: Value?
       try modify(f) { receiver in
-        do { result = try Methods.mutate(&receiver, name, args) } catch let e as OptError { throw e.locate(range) }
+        do { result = try Members.mutate(&receiver, name, args) } catch let e as OptError { throw e.locate(range) }
       }
       if let result { return result }
       return try call.withArguments(f, try baseCode(f), args)
@@ -240,7 +240,7 @@ extension Compiler {
       if case .object(let o) = receiver, o === cache.module {
         member = cache.value
       } else if case .object(let m as Module) = receiver {
-        do { member = try Attributes.get(receiver, name, runtime: rt) } catch let e as OptError {
+        do { member = try Members.attribute(receiver, name) } catch let e as OptError {
           throw e.locate(nameRange)
         }
         cache.module = m
@@ -248,10 +248,10 @@ extension Compiler {
       } else {
         // A method of a value: called directly, without making a bound method.
         do {
-          if let result = try Methods.call(receiver, name, args) { return result }
+          if let result = try Members.call(receiver, name, args) { return result }
         } catch let e as OptError { throw e.locate(range) }
         let method: Value
-        do { method = try Attributes.get(receiver, name, runtime: rt) } catch let e as OptError {
+        do { method = try Members.attribute(receiver, name) } catch let e as OptError {
           throw e.locate(nameRange)
         }
         return try Compiler.callGeneral(rt, method, args.positional, args.keywords, range, caller)

@@ -292,7 +292,7 @@ extension Compiler {
       let receiver = try baseCode(f)
       if case .object(let o) = receiver, o === cache.module { return cache.value }
       let v: Value
-      do { v = try Attributes.get(receiver, name, runtime: rt) } catch let e as OptError { throw e.locate(nameRange) }
+      do { v = try Members.attribute(receiver, name) } catch let e as OptError { throw e.locate(nameRange) }
       if case .object(let m as Module) = receiver {
         cache.module = m
         cache.value = v

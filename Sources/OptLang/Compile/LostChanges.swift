@@ -80,7 +80,7 @@ struct LostChanges {
     switch stmt.kind {
     case .expression(let e):
       if case .call(let callee, _, _) = e.kind, case .attribute(let base, let method, _) = callee.kind,
-        Methods.mutating.contains(method), isRooted(base)
+        Members.changing.contains(method), isRooted(base)
       {
         // `W.append(x)`: a change; its arguments only feed it.
         note(stmt.range, lost: !after)

@@ -25,7 +25,7 @@ public enum Help {
       return "\(o.typeName): \(o.repr)"
         + (o.attributeNames.isEmpty ? "" : "\nattributes: " + o.attributeNames.joined(separator: ", "))
     default:
-      let methods = Attributes.names(of: v)
+      let methods = Members.names(of: v)
       return "\(v.typeNameWithArticle): \(Format.repr(v))"
         + (methods.isEmpty ? "" : "\nmethods: " + methods.joined(separator: ", "))
     }

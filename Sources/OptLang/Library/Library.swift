@@ -9,7 +9,7 @@ public enum Library {
   /// thread makes the first interpreter.
   nonisolated(unsafe) static let catalogue: [String: Builtin] = Dictionary(
     uniqueKeysWithValues: (MathLibrary.builtins + SequenceLibrary.builtins + ArrayLibrary.builtins
-      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMethods.builtins
+      + RandomLibrary.builtins + Reductions.builtins + ArrayShapes.builtins + DictMembers.builtins
       + LinearAlgebra.builtins + Searching.builtins + TextFiles.builtins + GradCheck.builtins).map {
         ($0.name, $0)
       })

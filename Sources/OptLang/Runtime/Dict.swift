@@ -195,7 +195,7 @@ extension Format {
 /// semantics it cannot follow later changes to the dict); iterate over it,
 /// take its `len`, test `in`, or make a list of it: `list(d.keys())`.
 public final class DictView: RuntimeObject {
-  public enum Kind: String { case keys, values, items }
+  public enum Kind: String, Sendable { case keys, values, items }
   public let kind: Kind
   public let items: [Value]
 

@@ -37,7 +37,7 @@ extension Interpreter {
     guard let first = path.first, var value = runtime.globals[first] ?? runtime.modules[first].map({ .object($0) })
     else { return [] }
     for part in path.dropFirst() {
-      guard let next = try? Attributes.get(value, part, runtime: runtime) else { return [] }
+      guard let next = try? Members.attribute(value, part) else { return [] }
       value = next
     }
     switch value {

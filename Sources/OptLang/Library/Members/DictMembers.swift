@@ -2,11 +2,7 @@
 /// `values()` and `items()` give a `DictView` taken at the call. A method that
 /// changes a dict (`update`, `pop`, `setdefault`, `clear`) changes the variable
 /// it was called on.
-enum DictMethods {
-  /// The methods that change the dict they are called on.
-  static let mutating: Set<String> = ["update", "pop", "setdefault", "clear"]
-  static let names = ["keys", "values", "items", "get", "copy", "update", "pop", "setdefault", "clear"]
-
+enum DictMembers {
   static var builtins: [Builtin] {
     [
       Builtin(
@@ -48,39 +44,24 @@ enum DictMethods {
     return d
   }
 
-  /// Runs a method that does not change the dict; nil if `name` is not one.
-  static func call(_ d: Dict, _ name: String, _ args: Arguments) throws -> Value? {
-    switch name {
-    case "keys", "values", "items":
-      try args.check(min: 0, max: 0)
-      return .object(DictView(DictView.Kind(rawValue: name)!, of: d))
-    case "get":
-      try args.check(min: 1, max: 2)
-      return d[try DictKey(args.positional[0])] ?? (args.count == 2 ? args.positional[1] : .none)
-    case "copy":
-      try args.check(min: 0, max: 0)
-      return .dict(d)
-    case _ where mutating.contains(name):
-      // On a temporary: works on a copy, and gives what the method returns.
-      var copy = Value.dict(d)
-      return try mutate(&copy, name, args)
-    default: return nil
-    }
-  }
-
-  /// Runs a method that changes the dict, on the dict itself; nil if `name` is not one.
-  static func mutate(_ receiver: inout Value, _ name: String, _ args: Arguments) throws -> Value? {
-    guard case .dict(var d) = receiver, mutating.contains(name) else { return nil }
-    var result = Value.none
-    switch name {
-    case "update":
-      try args.check(min: 0, max: 1, keywords: args.keywords.map(\.0))
+  static let table = MemberTable(methods: [
+    view(.keys), view(.values), view(.items),
+    Method(
+      "get", arguments: 1...2,
+      reads: { receiver, args in
+        guard case .dict(let d) = receiver else { return .none }
+        return d[try DictKey(args.positional[0])] ?? (args.count == 2 ? args.positional[1] : .none)
+      }),
+    Method("copy", arguments: 0...0, reads: { receiver, _ in receiver }),
+    // Any keywords: each one is a string key.
+    changing("update", 0...1, keywords: nil) { d, receiver, args in
       let other = try args.positional.first.map { try dict(from: $0, what: "dict.update()") } ?? Dict()
       receiver = .none  // `d` is now the dict's only owner: changed in place
       for (key, value) in zip(other.keys, other.values) { d[DictKey(unchecked: key)] = value }
       for (name, value) in args.keywords { d[DictKey(unchecked: .str(name))] = value }
-    case "pop":
-      try args.check(min: 1, max: 2)
+      return .none
+    },
+    changing("pop", 1...2) { d, receiver, args in
       let key = try DictKey(args.positional[0])
       guard let value = d[key] else {
         if args.count == 2 { return args.positional[1] }
@@ -88,19 +69,46 @@ enum DictMethods {
       }
       receiver = .none
       d[key] = nil
-      result = value
-    case "setdefault":
-      try args.check(min: 1, max: 2)
+      return value
+    },
+    changing("setdefault", 1...2) { d, receiver, args in
       let key = try DictKey(args.positional[0])
       if let value = d[key] { return value }
-      result = args.count == 2 ? args.positional[1] : .none
+      let value = args.count == 2 ? args.positional[1] : .none
       receiver = .none
-      d[key] = result
-    default:  // clear
-      try args.check(min: 0, max: 0)
+      d[key] = value
+      return value
+    },
+    changing("clear", 0...0) { d, _, _ in
       d.removeAll()
-    }
-    receiver = .dict(d)
-    return result
+      return .none
+    },
+  ])
+
+  /// `d.keys()`, `d.values()`, `d.items()`: a view taken at the call.
+  private static func view(_ kind: DictView.Kind) -> Method {
+    Method(
+      kind.rawValue, arguments: 0...0,
+      reads: { receiver, _ in
+        guard case .dict(let d) = receiver else { return .none }
+        return .object(DictView(kind, of: d))
+      })
+  }
+
+  /// A method that changes the dict. The body gets the dict and the receiver:
+  /// it sets the receiver to None before its first change, so that the dict
+  /// has one owner and changes in place, and the dict is put back afterwards.
+  private static func changing(
+    _ name: String, _ arguments: ClosedRange<Int>, keywords: [String]? = [],
+    _ change: @escaping @Sendable (inout Dict, inout Value, Arguments) throws -> Value
+  ) -> Method {
+    Method(
+      name, arguments: arguments, keywords: keywords,
+      changes: { receiver, args in
+        guard case .dict(var d) = receiver else { return .none }
+        let result = try change(&d, &receiver, args)
+        receiver = .dict(d)
+        return result
+      })
   }
 }
