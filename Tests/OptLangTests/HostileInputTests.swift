@@ -152,6 +152,21 @@ private final class ErrorBox: @unchecked Sendable {
     #expect(took < 2)
   }
 
+  // Calls whose arguments are calls compile each argument once, however the
+  // call runs: a global function's call with any arguments, a list method on
+  // a place (`W[...].append(...)`), and shuffle on a place. Compiling an
+  // argument once per path doubled (or tripled) the work at each level; 40
+  // levels would not finish.
+  @Test(arguments: [
+    "g(x)", "g(1, x)", "W[x].append(1)", "W[x].count(1)", "shuffle(W[x])", "np.random.shuffle(W[x])",
+  ])
+  func nestedCallsCompileInLinearTime(_ template: String) throws {
+    let expression = Self.nested(template, levels: 40).replacingOccurrences(of: "(x)", with: "0")
+    let (_, took) = try Self.timed(
+      "import numpy as np\nshuffle = np.random.shuffle\ndef f(g, W):\n    return \(expression)\n", compileOnly: true)
+    #expect(took < 2, "\(template)")
+  }
+
   // A parser message that quotes where a bracket opened is made only when it
   // is shown (working out a column scans the line): a 2^15-element nested
   // tuple on one line parses in linear time (about 1 s unoptimised; quadratic,

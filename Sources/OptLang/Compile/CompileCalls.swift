@@ -1,19 +1,19 @@
-/// Compiling calls. A call site checks, in order: a user function called with
-/// exactly its positional arguments (its arguments are evaluated straight into
-/// the new frame), a one- or two-argument built-in (no argument array), and
-/// otherwise the general path that binds keywords and defaults. Calls of user
+/// Compiling calls. A call site checks, in order: a global user function
+/// called with exactly its positional arguments (the function found last time
+/// is used again while the global is unchanged, and the arguments go straight
+/// into the new frame), any user function called so, a one- or two-argument
+/// built-in (no argument array), and otherwise the general path that binds
+/// keywords and defaults. Each argument is compiled once, whichever path runs. Calls of user
 /// functions with numeric bodies from arithmetic take the numeric calling
 /// convention instead (see `NumericBody`).
 extension Compiler {
   func compileCall(
-    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange, direct: Bool = true,
-    inPlace: Bool = true
+    _ callee: Expr, _ arguments: [Expr], _ keywords: [KeywordArgument], _ range: SourceRange
   ) throws -> Eval {
-    if inPlace, let call = try compileInPlaceCall(callee, arguments, keywords, range) { return call }
+    if let call = try compileInPlaceCall(callee, arguments, keywords, range) { return call }
     if case .attribute(let base, let name, let nameRange) = callee.kind {
       return try compileMethodCall(base, name, nameRange, arguments, keywords, range)
     }
-    if direct, keywords.isEmpty, let call = try compileDirectCall(callee, arguments, range) { return call }
     let calleeCode = try compile(callee)
     let argumentCodes = try compileAll(arguments)
     let keywordNames = keywords.map(\.name)
@@ -30,7 +30,16 @@ extension Compiler {
         return try Compiler.callGeneral(rt, c, positional, named, range, caller)
       }
     }
+    let general = positionalCall(calleeCode, argumentCodes, range)
+    // Each argument is compiled once, here, and shared by both paths: compiling
+    // it again for each would double the work at every level of `g(g(g(x)))`.
+    return try compileDirectCall(callee, arguments, argumentCodes, general, range) ?? general
+  }
 
+  /// Any callee with positional arguments, found as the call runs.
+  private func positionalCall(_ calleeCode: @escaping Eval, _ argumentCodes: [ExprCode], _ range: SourceRange) -> Eval {
+    let rt = runtime
+    let caller = functionName
     // One path for any number of arguments: a user function taking exactly
     // these gets them evaluated straight into its new frame; a one- or
     // two-argument built-in is called without an argument array.
@@ -41,14 +50,7 @@ extension Compiler {
         if fn.kind == .user {
           let user = unsafeDowncast(fn, to: UserFunction.self)
           if user.code.parameterCount == count {
-            let base = try rt.pushFrame(user.code.frameSize)
-            defer { rt.popFrame(base, user.code.frameSize) }
-            var i = 0
-            while i < count {
-              (base + i).initialize(to: try argumentCodes[i].run(f))
-              i += 1
-            }
-            return try Compiler.enter(rt, user, base, range, caller)
+            return try Compiler.callWithArguments(rt, user, f, argumentCodes, range, caller)
           }
         } else if fn.kind == .builtin, count <= 2 {
           let builtin = unsafeDowncast(fn, to: Builtin.self)
@@ -79,45 +81,81 @@ extension Compiler {
     case .attribute(_, let n, _): name = n
     default: return nil
     }
-    guard let mutate = RandomLibrary.inPlace[name], let target = arguments.first, Compiler.isPlace(target),
+    guard let mutate = RandomLibrary.inPlace[name], arguments.count == 1, Compiler.isPlace(arguments[0]),
       keywords.isEmpty, let builtin = Library.catalogue[name]
     else { return nil }
-    let general = try compileCall(callee, arguments, keywords, range, inPlace: false)
+    // The callee and the place are compiled once each; when the name holds
+    // something else, that is called with the value read through the place.
     let calleeCode = try compile(callee)
-    let modify = try self.modify(target)
-    let rest = try compileAll(Array(arguments.dropFirst()))
+    let modify = try self.modify(arguments[0])
     let rt = runtime
+    let caller = functionName
     return { f in
-      guard case .function(let fn) = try calleeCode(f), fn === builtin else { return try general(f) }
-      let args = Arguments(try rest.map { try $0.run(f) }, runtime: rt, callee: name)
+      let c = try calleeCode(f)
+      guard case .function(let fn) = c, fn === builtin else {
+        var value = Value.none
+        try modify(f) { value = $0 }
+        return try Compiler.callGeneral(rt, c, [value], [], range, caller)
+      }
+      let args = Arguments([], runtime: rt, callee: name)
       do { try modify(f) { try mutate(&$0, args) } } catch let e as OptError { throw e.locate(range) }
       return .none
     }
   }
 
-  /// `g(a, b, c)` where `g` is a global and every argument a local variable —
-  /// the shape of nearly every call in the lecture's code. The arguments are
-  /// copied from their slots straight into the new frame.
-  private func compileDirectCall(_ callee: Expr, _ arguments: [Expr], _ range: SourceRange) throws -> Eval? {
-    guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID),
-      !arguments.isEmpty
-    else { return nil }
-    var slots: [Int] = []
+  /// `g(a, b, c)` where `g` is a global, without keywords: nearly every call
+  /// in a learner's code. The function this site called before is used again
+  /// while its global's version is unchanged — no type checks and no
+  /// reference counting — and the arguments go straight into the new frame:
+  /// copied from their slots when each is a local variable (the lecture's
+  /// `grad_w(w, b, x, y)`), evaluated there otherwise (`fib(n - 1)`).
+  private func compileDirectCall(
+    _ callee: Expr, _ arguments: [Expr], _ argumentCodes: [ExprCode], _ general: @escaping Eval, _ range: SourceRange
+  ) throws -> Eval? {
+    guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID) else {
+      return nil
+    }
+    var slots: [Int]? = []
     var mayBeUnbound = false
     for argument in arguments {
-      guard case .name(_, let id) = argument.kind, case .local(let slot) = resolver.place(of: id) else { return nil }
-      slots.append(slot)
+      guard case .name(_, let id) = argument.kind, case .local(let slot) = resolver.place(of: id) else {
+        slots = nil
+        break
+      }
+      slots?.append(slot)
       if slot >= scope.parameterCount { mayBeUnbound = true }
     }
-    let general = try compileCall(callee, arguments, [], range, direct: false)
     let globals = self.globals
     let index = globals.slot(calleeName)
     let rt = runtime
     let caller = functionName
-    let count = slots.count
+    let count = arguments.count
+    let cache = CalleeCache()
+    /// The function in the global when it is a user function taking `count`
+    /// arguments, else nil (the general path). The first one found is
+    /// cached: the cache holds it strongly and is filled only once, so a
+    /// function that rebinds its own name while it runs is never freed under
+    /// itself, and a call through the cache needs no reference counting.
+    @inline(__always) func lookUp() -> UserFunction? {
+      guard case .function(let fn) = globals.values[index], fn.kind == .user else { return nil }
+      let user = unsafeDowncast(fn, to: UserFunction.self)
+      if user.code.parameterCount != count { return nil }
+      if cache.function == nil { cache.fill(user, version: globals.versions[index]) }
+      return user
+    }
+    guard let slots, !slots.isEmpty else {
+      return { f in
+        if let cached = cache.unretained, globals.versions[index] == cache.version {
+          return try cached._withUnsafeGuaranteedRef {
+            try Compiler.callWithArguments(rt, $0, f, argumentCodes, range, caller)
+          }
+        }
+        guard let user = lookUp() else { return try general(f) }
+        return try Compiler.callWithArguments(rt, user, f, argumentCodes, range, caller)
+      }
+    }
     let slotList = SlotList(slots)
     let from = slotList.slots
-    let cache = CalleeCache()
     return { f in
       _ = slotList
       if mayBeUnbound {
@@ -125,20 +163,10 @@ extension Compiler {
           if case .unbound = f[from[i]] { return try general(f) }
         }
       }
-      // The function this site called before, if its global has not changed
-      // since: no type checks and no reference counting. The cache holds the
-      // function strongly and is filled only once, so a function that rebinds
-      // its own name while it runs is never freed under itself.
-      if let cached = cache.function, globals.versions[index] == cache.version {
-        return try Compiler.callWithSlots(rt, cached, f, from, count, range, caller)
+      if let cached = cache.unretained, globals.versions[index] == cache.version {
+        return try cached._withUnsafeGuaranteedRef { try Compiler.callWithSlots(rt, $0, f, from, count, range, caller) }
       }
-      guard case .function(let fn) = globals.values[index], fn.kind == .user else { return try general(f) }
-      let user = unsafeDowncast(fn, to: UserFunction.self)
-      if user.code.parameterCount != count { return try general(f) }
-      if cache.function == nil {
-        cache.function = user
-        cache.version = globals.versions[index]
-      }
+      guard let user = lookUp() else { return try general(f) }
       return try Compiler.callWithSlots(rt, user, f, from, count, range, caller)
     }
   }
@@ -149,20 +177,27 @@ extension Compiler {
     _ rt: Runtime, _ function: borrowing UserFunction, _ f: Frame, _ from: UnsafeMutablePointer<Int>, _ count: Int,
     _ range: SourceRange, _ caller: String
   ) throws -> Value {
-    let code = function.code
-    let base = try rt.pushFrame(code.frameSize)
-    defer { rt.popFrame(base, code.frameSize) }
+    let size = function.code.frameSize
+    let base = try rt.pushFrame(size)
+    defer { rt.popFrame(base, size) }
     for i in 0..<count { (base + i).initialize(copying: f + from[i]) }
     do { return try rt.invoke(function, base) } catch let e as OptError {
       throw Compiler.passing(e, range, caller)
     }
   }
 
-  /// Runs a user function whose frame is ready, adding this call to the chain
-  /// of any error that comes out of it.
-  @inline(__always) static func enter(
-    _ rt: Runtime, _ function: UserFunction, _ base: Frame, _ range: SourceRange, _ caller: String
+  /// Calls `function` with its arguments evaluated straight into its new
+  /// frame, in order (an error in one is the caller's, not the callee's).
+  @inline(never) static func callWithArguments(
+    _ rt: Runtime, _ function: borrowing UserFunction, _ f: Frame, _ arguments: [ExprCode], _ range: SourceRange,
+    _ caller: String
   ) throws -> Value {
+    let size = function.code.frameSize
+    let base = try rt.pushFrame(size)
+    defer { rt.popFrame(base, size) }
+    try arguments.withUnsafeBufferPointer { codes in
+      for i in codes.indices { (base + i).initialize(to: try codes[i].run(f)) }
+    }
     do { return try rt.invoke(function, base) } catch let e as OptError {
       throw Compiler.passing(e, range, caller)
     }
@@ -210,32 +245,41 @@ extension Compiler {
       return Arguments(try argumentCodes.map { try $0.run(f) }, keywords: named, runtime: rt, callee: name)
     }
 
-    let call = try compileAttributeCall(
-      base, name, nameRange, evaluateArguments, range, caller, positional: argumentCodes,
-      hasKeywords: !keywords.isEmpty)
-    guard Members.changing.contains(name) && Compiler.isPlace(base) else { return call.site }
-    // `xs.append(v)`, `d.update(e)`: the list or dict is changed where it lives, without a copy.
+    let cache = AttributeCache()
+    let withArguments = attributeCall(name, nameRange, cache, range, caller)
+    guard Members.changing.contains(name) && Compiler.isPlace(base) else {
+      let baseCode = try compile(base)
+      let general: (Frame, Value) throws -> Value = { f, receiver in
+        try withArguments(f, receiver, try evaluateArguments(f))
+      }
+      return compileMemberFastPath(
+        name, baseCode, cache, argumentCodes, !keywords.isEmpty, range, general, withArguments)
+    }
+    // `xs.append(v)`, `d.update(e)`: the list or dict is changed where it lives,
+    // without a copy. The base is compiled once, as a place: anything else
+    // (a string's `count`, an object's `update`) gets the value read through it.
     let modify = try self.modify(base)
-    let baseCode = try compile(base)
     return { f in
       let args = try evaluateArguments(f)
       var result: Value?
+      var other = Value.none
       try modify(f) { receiver in
         do { result = try Members.mutate(&receiver, name, args) } catch let e as OptError { throw e.locate(range) }
+        if result == nil { other = receiver }
       }
       if let result { return result }
-      return try call.withArguments(f, try baseCode(f), args)
+      return try withArguments(f, other, args)
     }
   }
 
-  private func compileAttributeCall(
-    _ base: Expr, _ name: String, _ nameRange: SourceRange, _ evaluateArguments: @escaping (Frame) throws -> Arguments,
-    _ range: SourceRange, _ caller: String, positional argumentCodes: [ExprCode], hasKeywords: Bool
-  ) throws -> (site: Eval, withArguments: (Frame, Value, Arguments) throws -> Value) {
-    let baseCode = try compile(base)
-    let cache = AttributeCache()
+  /// `receiver.name(arguments)` once the receiver and the arguments are
+  /// known: a module member (remembered in `cache`), a method of a value, or
+  /// an attribute that can be called.
+  private func attributeCall(
+    _ name: String, _ nameRange: SourceRange, _ cache: AttributeCache, _ range: SourceRange, _ caller: String
+  ) -> (Frame, Value, Arguments) throws -> Value {
     let rt = runtime
-    let withArguments: (Frame, Value, Arguments) throws -> Value = { f, receiver, args in
+    return { f, receiver, args in
       let member: Value
       if case .object(let o) = receiver, o === cache.module {
         member = cache.value
@@ -258,11 +302,6 @@ extension Compiler {
       }
       return try Compiler.callGeneral(rt, member, args.positional, args.keywords, range, caller)
     }
-    let general: (Frame, Value) throws -> Value = { f, receiver in
-      try withArguments(f, receiver, try evaluateArguments(f))
-    }
-    let site = compileMemberFastPath(name, baseCode, cache, argumentCodes, hasKeywords, range, general, withArguments)
-    return (site, withArguments)
   }
 
   private func compileMemberFastPath(
@@ -328,6 +367,15 @@ final class SlotList {
 
 /// The user function a call site found in a global, and the global's version then.
 final class CalleeCache {
-  var function: UserFunction?
-  var version: UInt64 = .max
+  /// Holds the function strongly, for as long as the call site lives.
+  private(set) var function: UserFunction?
+  /// The same function without a reference count, for the calls.
+  private(set) var unretained: Unmanaged<UserFunction>?
+  private(set) var version: UInt64 = .max
+
+  func fill(_ function: UserFunction, version: UInt64) {
+    self.function = function
+    unretained = .passUnretained(function)
+    self.version = version
+  }
 }
