@@ -33,7 +33,7 @@ extension Compiler {
     let general = positionalCall(calleeCode, argumentCodes, range)
     // Each argument is compiled once, here, and shared by both paths: compiling
     // it again for each would double the work at every level of `g(g(g(x)))`.
-    return try compileDirectCall(callee, arguments, argumentCodes, general, range) ?? general
+    return try compileDirectCall(callee, arguments, argumentCodes, general, range)
   }
 
   /// Any callee with positional arguments, found as the call runs.
@@ -108,12 +108,14 @@ extension Compiler {
   /// while its global's version is unchanged — no type checks and no
   /// reference counting — and the arguments go straight into the new frame:
   /// copied from their slots when each is a local variable (the lecture's
-  /// `grad_w(w, b, x, y)`), evaluated there otherwise (`fib(n - 1)`).
+  /// `grad_w(w, b, x, y)`), evaluated there otherwise (`fib(n - 1)`). Any
+  /// other callee gets `general`.
   private func compileDirectCall(
     _ callee: Expr, _ arguments: [Expr], _ argumentCodes: [ExprCode], _ general: @escaping Eval, _ range: SourceRange
-  ) throws -> Eval? {
+  ) throws -> Eval {
+    // (Not an optional Eval: an optional closure is kept behind a conversion thunk, run at every call.)
     guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID) else {
-      return nil
+      return general
     }
     var slots: [Int]? = []
     var mayBeUnbound = false
