@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layers, lowest first (a lower layer never imports a higher one):
 /// - `OptLang`: the language — lexer, parser, resolver, compiler, runtime, built-ins.
-///   It knows nothing of terminals or files.
+///   It knows nothing of terminals, and reads and writes files only in numpy's
+///   `loadtxt` and `savetxt`.
 /// - `CMatrix`: the matrix product's kernel in C, with AVX2 where the processor has it.
 /// - `OptSystem`: what the tool's layers need from the system — files written
 ///   atomically and locked, the home folder, the standard streams, the terminal

@@ -71,6 +71,7 @@ public final class Interpreter {
 
   /// Forgets every definition: a fresh session with the same output.
   public func reset() {
+    runtime.forgetCallees()
     runtime.globals.reset()
     runtime.random.seed(0)
   }

@@ -30,11 +30,11 @@ enum FigureOutput {
     }
     if let onFigure = options.context.onFigure {
       onFigure(options.show ? text : "", picture ?? svg())
-      if !saved.isEmpty { runtime.notices(saved) }
+      if !saved.isEmpty { runtime.notice(saved) }
     } else if options.show {
       runtime.output(text + saved)
     } else {
-      runtime.notices(saved)
+      runtime.notice(saved)
     }
   }
 

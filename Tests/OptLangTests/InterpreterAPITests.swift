@@ -236,6 +236,42 @@ import Testing
     }
     #expect(runtime == nil, "the runtime outlived its interpreter")
   }
+
+  // A call site keeps the function it called last time; a recursive
+  // function's own call sites would keep it, its code and its runtime alive.
+  static let recursive = [
+    "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nz = fib(6)\n",
+    "def down(n):\n    m = n - 1\n    if m > 0:\n        down(m)\n    return 0\nz = down(5)\n",
+  ]
+
+  @Test(arguments: recursive)
+  func aRecursiveFunctionDoesNotKeepItsRuntime(_ source: String) throws {
+    weak var runtime: Runtime?
+    do {
+      let interpreter = Interpreter(output: { _ in })
+      try interpreter.run(source, name: "t")
+      runtime = interpreter.runtime
+    }
+    #expect(runtime == nil, "the runtime outlived its interpreter")
+  }
+
+  @Test(arguments: recursive)
+  func aResetFreesARecursiveFunction(_ source: String) throws {
+    let interpreter = Interpreter(output: { _ in })
+    try interpreter.run(source, name: "t")
+    weak var function: UserFunction?
+    if case .function(let f as UserFunction)? = interpreter.runtime.globals[
+      source.hasPrefix("def fib") ? "fib" : "down"]
+    {
+      function = f
+    }
+    #expect(function != nil)
+    interpreter.reset()
+    #expect(function == nil, "the function outlived a reset")
+    // The emptied call sites fill again.
+    try interpreter.run(source, name: "t")
+    #expect(interpreter.runtime.globals["z"].map(Format.repr) == (source.hasPrefix("def fib") ? "8" : "0"))
+  }
 }
 
 /// Found by fuzzing: inputs that crashed or ran without end are clear errors.

@@ -87,15 +87,15 @@ extension Compiler {
     // The callee and the place are compiled once each; when the name holds
     // something else, that is called with the value read through the place.
     let calleeCode = try compile(callee)
-    let modify = try self.modify(arguments[0])
+    let target = try place(arguments[0])
+    let modify = target.modify
+    let read = target.read
     let rt = runtime
     let caller = functionName
     return { f in
       let c = try calleeCode(f)
       guard case .function(let fn) = c, fn === builtin else {
-        var value = Value.none
-        try modify(f) { value = $0 }
-        return try Compiler.callGeneral(rt, c, [value], [], range, caller)
+        return try Compiler.callGeneral(rt, c, [try read(f)], [], range, caller)
       }
       let args = Arguments([], runtime: rt, callee: name)
       do { try modify(f) { try mutate(&$0, args) } } catch let e as OptError { throw e.locate(range) }
@@ -133,6 +133,7 @@ extension Compiler {
     let caller = functionName
     let count = arguments.count
     let cache = CalleeCache()
+    rt.register(cache)
     /// The function in the global when it is a user function taking `count`
     /// arguments, else nil (the general path). The first one found is
     /// cached: the cache holds it strongly and is filled only once, so a
@@ -259,7 +260,7 @@ extension Compiler {
     }
     // `xs.append(v)`, `d.update(e)`: the list or dict is changed where it lives,
     // without a copy. The base is compiled once, as a place: anything else
-    // (a string's `count`, an object's `update`) gets the value read through it.
+    // (an array's `sort`, an object's `update`) gets the value read through it.
     let modify = try self.modify(base)
     return { f in
       let args = try evaluateArguments(f)
@@ -369,7 +370,9 @@ final class SlotList {
 
 /// The user function a call site found in a global, and the global's version then.
 final class CalleeCache {
-  /// Holds the function strongly, for as long as the call site lives.
+  /// Holds the function strongly until the runtime empties the cache (see
+  /// `Runtime.forgetCallees`), so that a function that rebinds its own name
+  /// while it runs is not freed under itself.
   private(set) var function: UserFunction?
   /// The same function without a reference count, for the calls.
   private(set) var unretained: Unmanaged<UserFunction>?
@@ -380,4 +383,15 @@ final class CalleeCache {
     unretained = .passUnretained(function)
     self.version = version
   }
+
+  func empty() {
+    unretained = nil
+    function = nil
+    version = .max
+  }
+}
+
+/// A call site's cache as the runtime lists it, without keeping it alive.
+struct WeakCalleeCache {
+  weak var cache: CalleeCache?
 }

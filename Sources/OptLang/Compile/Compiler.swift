@@ -327,47 +327,71 @@ final class Compiler {
 
   /// In-place access to a target: a variable is changed where it lives, so
   /// that `xs.append(v)` and `x[i] = v` do not copy the list.
-  func modify(_ target: Expr) throws -> Modify {
+  func modify(_ target: Expr) throws -> Modify { try place(target).modify }
+
+  /// A target compiled once into both ways of using it: reading its value,
+  /// and changing it in place. Its parts (the index in `W[i]`) are compiled
+  /// once and shared, so a call that may do either compiles them once.
+  func place(_ target: Expr) throws -> (read: Eval, modify: Modify) {
     switch target.kind {
     case .name(let name, let id):
       try checkWritable(name, target.range)
       let read = load(name, id, target.range)
       switch resolver.place(of: id) {
       case .local(let slot):
-        return { f, body in
-          _ = try read(f)
-          try body(&f[slot])
-        }
+        return (
+          read,
+          { f, body in
+            _ = try read(f)
+            try body(&f[slot])
+          }
+        )
       case .cell(let slot):
-        return { f, body in
-          _ = try read(f)
-          try body(&Compiler.cell(f, slot).value)
-        }
+        return (
+          read,
+          { f, body in
+            _ = try read(f)
+            try body(&Compiler.cell(f, slot).value)
+          }
+        )
       case .global(let name):
         let globals = self.globals
         let index = globals.slot(name)
-        return { f, body in
-          _ = try read(f)
-          try globals.modify(index, body)
-        }
+        return (
+          read,
+          { f, body in
+            _ = try read(f)
+            try globals.modify(index, body)
+          }
+        )
       }
     case .index(let base, let index):
-      let outer = try modify(base)
+      let outer = try place(base)
       let indexCode = try compile(index)
       let range = target.range
-      return { f, body in
-        let i = try indexCode(f)
-        try outer(f) { container in
-          do { try Subscripts.modify(&container, i, body) } catch let e as OptError { throw e.locate(range) }
+      return (
+        { f in
+          let container = try outer.read(f)
+          let i = try indexCode(f)
+          do { return try Subscripts.get(container, i) } catch let e as OptError { throw e.locate(range) }
+        },
+        { f, body in
+          let i = try indexCode(f)
+          try outer.modify(f) { container in
+            do { try Subscripts.modify(&container, i, body) } catch let e as OptError { throw e.locate(range) }
+          }
         }
-      }
+      )
     default:
       // A temporary: changing it in place has no lasting effect, as with values.
       let code = try compile(target)
-      return { f, body in
-        var temporary = try code(f)
-        try body(&temporary)
-      }
+      return (
+        code,
+        { f, body in
+          var temporary = try code(f)
+          try body(&temporary)
+        }
+      )
     }
   }
 

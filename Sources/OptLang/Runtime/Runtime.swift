@@ -65,20 +65,22 @@ public final class Runtime {
   /// own. A notebook kernel sends it as the cell's result instead.
   public var echo: ((String) -> Void)?
   /// Receives what a host writes to standard error: warnings, rendered in
-  /// `messageStyle`, and notes (the file a plot was saved to). Without a host
-  /// that routes it, it joins `output`.
-  public var notices: (String) -> Void
+  /// `messageStyle`, and notes (the file a plot was saved to). When nil, they
+  /// join `output`, whatever it is at the time.
+  public var notices: ((String) -> Void)?
   /// The generator behind `rand`, `randn` and `np.random`.
   public var random = MersenneTwister(seed: 0)
   /// How warnings are rendered; a terminal host sets its colours.
   public var messageStyle = MessageStyle.plain
 
   /// Shows a warning through `notices`.
-  public func warn(_ warning: Warning) { notices(warning.render(messageStyle)) }
+  public func warn(_ warning: Warning) { notice(warning.render(messageStyle)) }
+
+  /// Shows a note or a rendered warning through `notices`, or `output` when there is none.
+  public func notice(_ text: String) { (notices ?? output)(text) }
 
   public init(output: @escaping (String) -> Void) {
     self.output = output
-    notices = output
     stackBase = Frame.allocate(capacity: Runtime.stackCapacity)
     stackEnd = stackBase + Runtime.stackCapacity
     stackReady = stackBase
@@ -104,6 +106,7 @@ public final class Runtime {
   /// Lets go of every value the program and the library defined, so that the
   /// compiled code (which refers to this runtime) can be freed with them.
   func tearDown() {
+    forgetCallees()
     globals.clear()
     builtinTable = [:]
     modules = [:]
@@ -124,6 +127,29 @@ public final class Runtime {
   }
 
   func register(module: Module) { modules[module.name] = module }
+
+  /// Every call site's `CalleeCache`, held weakly. A cache holds the function
+  /// it calls, so a recursive function's own call sites keep it alive in a
+  /// cycle; `forgetCallees` empties every cache when nothing runs (reset,
+  /// teardown), which breaks those cycles. An emptied cache fills again at
+  /// its next call.
+  private var calleeCaches: [WeakCalleeCache] = []
+  /// The number of registered caches at which dead ones are dropped.
+  private var pruneCalleesAt = 64
+
+  func register(_ cache: CalleeCache) {
+    if calleeCaches.count >= pruneCalleesAt {
+      calleeCaches.removeAll { $0.cache == nil }
+      pruneCalleesAt = max(64, 2 * calleeCaches.count)
+    }
+    calleeCaches.append(WeakCalleeCache(cache: cache))
+  }
+
+  /// Empties every call site's cache; only when no code is running.
+  func forgetCallees() {
+    for entry in calleeCaches { entry.cache?.empty() }
+    calleeCaches.removeAll { $0.cache == nil }
+  }
 
   // MARK: Frames and calls
 

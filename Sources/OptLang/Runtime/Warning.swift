@@ -1,8 +1,8 @@
 /// A warning: found before a program runs (a `def` whose in-place change of a
 /// parameter is lost, see `LostChanges`) with its place, the source line and a
 /// caret, or while it runs (an optimizer that diverged) without one. Shown as
-/// an error is, but headed "warning" and not stopping anything. The runtime's
-/// `warn` receives it rendered.
+/// an error is, but headed "warning" and not stopping anything. `Runtime.warn`
+/// renders it in the runtime's style and hands the text to `notices`.
 public struct Warning: Sendable {
   public let message: String
   public let range: SourceRange?
