@@ -43,11 +43,33 @@ struct TerminalTests {
     #expect(notices.contains("diverged"))
   }
 
-  @Test func noColorOrTheFlagTurnsColourOff() {
-    // Standard input of a test run is not a terminal, so only the "no" answers can be checked here;
-    // the pseudo-terminal tests see colour turned on.
-    #expect(!Terminal.colorWanted(noColorFlag: true, environment: [:]))
+  /// A pseudo-terminal's two ends: descriptors that are terminals, whatever
+  /// the test run's own standard streams are. (`openpty` is looked up at run
+  /// time, as the REPL tests do: Glibc's module does not declare it.)
+  static func openTerminal() throws -> (primary: Int32, secondary: Int32) {
+    typealias OpenPTY =
+      @convention(c) (
+        UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?,
+        UnsafeRawPointer?, UnsafeRawPointer?
+      ) -> Int32
+    let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openpty"))
+    var primary: Int32 = -1
+    var secondary: Int32 = -1
+    try #require(unsafeBitCast(symbol, to: OpenPTY.self)(&primary, &secondary, nil, nil, nil) == 0)
+    return (primary, secondary)
+  }
+
+  @Test func colourOnATerminalUnlessNoColorOrTheFlagSaysNo() throws {
+    let (primary, terminal) = try Self.openTerminal()
+    defer {
+      close(terminal)
+      close(primary)
+    }
+    #expect(Terminal.isTerminal(terminal))
+    #expect(Terminal.colorWanted(noColorFlag: false, on: terminal, environment: [:]))
+    #expect(Terminal.colorWanted(noColorFlag: false, on: terminal, environment: ["NO_COLOR": ""]))
+    #expect(!Terminal.colorWanted(noColorFlag: false, on: terminal, environment: ["NO_COLOR": "1"]))
+    #expect(!Terminal.colorWanted(noColorFlag: true, on: terminal, environment: [:]))
     #expect(!Terminal.colorWanted(noColorFlag: false, on: -1, environment: [:]))
-    #expect(!Terminal.colorWanted(noColorFlag: false, environment: ["NO_COLOR": "1"]))
   }
 }
