@@ -19,7 +19,8 @@ import OptSystem
 /// Characters are read by `readCharacter` below rather than by libedit: it
 /// decodes UTF-8 itself (so `β` arrives whatever the locale), and it waits on
 /// the terminal *and* on `InterruptHandler`'s pipe, so that Ctrl-C ends the
-/// read at once and the line is abandoned.
+/// read at once and the line is abandoned. It reads the terminal through a
+/// descriptor of its own that never blocks (see `readByte`).
 ///
 /// libedit calls back into plain C functions, so the editor that is reading is
 /// found through `LineEditor.active`; there is one at a time.
@@ -57,6 +58,9 @@ final class LineEditor {
   private let warn: (String) -> Void
   private var saveFailureReported = false
   private let editLine: OpaquePointer?
+  /// The terminal on standard input, opened again without blocking, or -1
+  /// when it cannot be (then standard input is read as it is).
+  fileprivate let input: Int32
   private let libeditHistory: OpaquePointer?
   fileprivate var prompt: UnsafeMutablePointer<CChar> = strdup("")
   fileprivate var search = PrefixSearch()
@@ -70,6 +74,7 @@ final class LineEditor {
   init(historyPath: String?, warn: @escaping (String) -> Void) {
     self.historyFile = historyPath.map { HistoryFile(path: $0) }
     self.warn = warn
+    input = Self.openNonBlocking(STDIN_FILENO)
     Self.setUpLocale()
     libeditHistory = optrepl_history_open(Int32(HistoryFile.limit))
     editLine = optrepl_el_open("optrepl", libeditHistory, promptText, readCharacter)
@@ -100,7 +105,22 @@ final class LineEditor {
     if Self.active === self { Self.active = nil }
     if let editLine { el_end(editLine) }
     if let libeditHistory { history_end(libeditHistory) }
+    if input >= 0 { close(input) }
     free(prompt)
+  }
+
+  /// The terminal behind `descriptor` opened a second time, with reads that
+  /// return at once when nothing is there, or -1. A descriptor of its own, so
+  /// that the flag does not reach the shell, which shares standard input.
+  ///
+  /// Why reads must not block: Ctrl-C makes the terminal throw away what was
+  /// typed but not yet read, and libedit's signal handler puts the terminal
+  /// back in line mode. A byte that `poll` reported just before can be gone
+  /// when `read` runs, and a blocking `read` would then wait for a whole line
+  /// that never comes, deaf to the Ctrl-C.
+  static func openNonBlocking(_ descriptor: Int32) -> Int32 {
+    guard isatty(descriptor) != 0, let name = ttyname(descriptor) else { return -1 }
+    return open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
   }
 
   /// `setlocale(LC_CTYPE, "")`, so that libedit handles non-ASCII text; if the
@@ -343,7 +363,7 @@ private func readCharacter(_ el: OpaquePointer?, _ character: UnsafeMutablePoint
   // libedit put its own signal handlers in when it started reading this line.
   InterruptHandler.claimQuitSignals()
   if LineEditor.interrupted { return -1 }
-  guard var first = readByte(waitingForInterrupt: true) else { return LineEditor.interrupted ? -1 : 0 }
+  guard var first = readByte() else { return LineEditor.interrupted ? -1 : 0 }
   if first == 0x1B, let text = readPaste() {
     // The whole paste is kept aside, and the line ends as if Enter was pressed.
     LineEditor.pasted = text
@@ -369,7 +389,7 @@ private func readCharacter(_ el: OpaquePointer?, _ character: UnsafeMutablePoint
     value = 0xFFFD
   }
   while count > 0 {
-    guard let next = readByte(waitingForInterrupt: false) else { return 0 }
+    guard let next = readByte() else { return LineEditor.interrupted ? -1 : 0 }
     guard next & 0xC0 == 0x80 else {
       value = 0xFFFD
       break
@@ -389,7 +409,7 @@ private func readPaste() -> String? {
   let start = Array("[200~".utf8)
   var seen: [UInt8] = []
   for expected in start {
-    guard let byte = readByte(waitingForInterrupt: false, timeout: 50) else { break }
+    guard let byte = readByte(timeout: 50) else { break }
     seen.append(byte)
     if byte != expected { break }
   }
@@ -399,7 +419,7 @@ private func readPaste() -> String? {
   }
   let end = Array("\u{1B}[201~".utf8)
   var bytes: [UInt8] = []
-  while let byte = readByte(waitingForInterrupt: false) {
+  while let byte = readByte() {
     bytes.append(byte)
     if bytes.count >= end.count && Array(bytes.suffix(end.count)) == end {
       bytes.removeLast(end.count)
@@ -409,19 +429,20 @@ private func readPaste() -> String? {
   return String(decoding: bytes, as: UTF8.self)
 }
 
-/// One byte from standard input; nil at end of input, or when Ctrl-C arrives
+/// One byte from the terminal; nil at end of input, or when Ctrl-C arrives
 /// while waiting (then `LineEditor.interrupted` is set), or after `timeout`
 /// milliseconds when one is given.
-private func readByte(waitingForInterrupt: Bool, timeout: Int32 = -1) -> UInt8? {
+private func readByte(timeout: Int32 = -1) -> UInt8? {
   if !LineEditor.readAhead.isEmpty { return LineEditor.readAhead.removeFirst() }
   let pipe = InterruptHandler.pipe.read
+  let input = LineEditor.active.map { $0.input } ?? -1
+  let terminal = input >= 0 ? input : STDIN_FILENO
   while true {
     var fds = [
-      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: terminal, events: Int16(POLLIN), revents: 0),
       pollfd(fd: pipe, events: Int16(POLLIN), revents: 0),
     ]
-    let watched: nfds_t = waitingForInterrupt && pipe >= 0 ? 2 : 1
-    let ready = poll(&fds, watched, timeout)
+    let ready = poll(&fds, pipe >= 0 ? 2 : 1, timeout)
     if ready == 0 { return nil }
     if ready < 0 {
       if errno == EINTR { continue }
@@ -429,15 +450,16 @@ private func readByte(waitingForInterrupt: Bool, timeout: Int32 = -1) -> UInt8? 
     }
     // SIGTERM, SIGHUP or SIGQUIT: the end of input, and the session leaves.
     if InterruptHandler.quitSignal != 0 { return nil }
-    if watched == 2 && fds[1].revents & Int16(POLLIN) != 0 {
+    if pipe >= 0 && fds[1].revents & Int16(POLLIN) != 0 {
       InterruptHandler.drain()
       LineEditor.interrupted = true
       return nil
     }
     if fds[0].revents != 0 {
       var byte: UInt8 = 0
-      let n = read(STDIN_FILENO, &byte, 1)
+      let n = read(terminal, &byte, 1)
       if n == 1 { return byte }
+      // EAGAIN: what `poll` saw is gone (Ctrl-C threw it away); wait again.
       if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
       return nil
     }

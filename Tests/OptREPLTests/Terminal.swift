@@ -22,21 +22,7 @@ final class Terminal {
   /// with exactly `environment`.
   init(executable: String? = nil, arguments: [String] = [], environment: [String: String]) throws {
     let binary = try executable ?? Self.binaryPath()
-    typealias OpenPTY =
-      @convention(c) (
-        UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?,
-        UnsafeRawPointer?, UnsafeRawPointer?
-      ) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openpty") else {
-      throw Failure(description: "openpty is not available")
-    }
-    let openpty = unsafeBitCast(symbol, to: OpenPTY.self)
-    var master: Int32 = -1
-    var slave: Int32 = -1
-    var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
-    guard openpty(&master, &slave, nil, nil, &size) == 0 else {
-      throw Failure(description: "openpty failed: errno \(errno)")
-    }
+    let (master, slave) = try Self.openPair()
     defer { close(slave) }
     let slaveName = String(cString: ttyname(slave))
     self.master = master
@@ -113,6 +99,28 @@ final class Terminal {
         the optrepl executable was not found (looked at \(candidates.joined(separator: ", "))). \
         Build it first (swift build), or set OPTREPL_BINARY to its path.
         """)
+  }
+
+  /// A fresh 80×24 pseudo-terminal: the master end (what a terminal window
+  /// holds) and the slave end (what a program reads and writes). `openpty` is
+  /// looked up at run time: Glibc's module does not export it to Swift.
+  static func openPair() throws -> (master: Int32, slave: Int32) {
+    typealias OpenPTY =
+      @convention(c) (
+        UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?,
+        UnsafeRawPointer?, UnsafeRawPointer?
+      ) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openpty") else {
+      throw Failure(description: "openpty is not available")
+    }
+    let openpty = unsafeBitCast(symbol, to: OpenPTY.self)
+    var master: Int32 = -1
+    var slave: Int32 = -1
+    var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+    guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+      throw Failure(description: "openpty failed: errno \(errno)")
+    }
+    return (master, slave)
   }
 
   /// Types `text` (control characters and escape sequences included).

@@ -1,0 +1,53 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import OptREPL
+
+/// How the line editor reads the terminal: through a descriptor of its own
+/// whose reads never block.
+struct TerminalInputTests {
+  /// Ctrl-C makes the terminal throw away what was typed and not yet read, so
+  /// a byte that `poll` reported can be gone when it is read. The editor's
+  /// descriptor then says so (EAGAIN) instead of waiting for a line that never
+  /// comes; standard input's own flags, which the shell shares, are left alone.
+  @Test func aByteTheTerminalThrewAwayDoesNotBlockTheRead() throws {
+    let (master, slave) = try Terminal.openPair()
+    defer {
+      close(master)
+      close(slave)
+    }
+    let input = LineEditor.openNonBlocking(slave)
+    try #require(input >= 0)
+    defer { close(input) }
+    #expect(fcntl(slave, F_GETFL) & O_NONBLOCK == 0)
+    // Without the flag the read below would hang the test rather than fail it.
+    try #require(fcntl(input, F_GETFL) & O_NONBLOCK != 0)
+    // Character at a time, as libedit has the terminal while a line is edited.
+    var modes = termios()
+    try #require(tcgetattr(slave, &modes) == 0)
+    modes.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    try #require(tcsetattr(slave, TCSANOW, &modes) == 0)
+
+    var byte: UInt8 = 0x34
+    #expect(write(master, &byte, 1) == 1)
+    var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0)]
+    #expect(poll(&fds, 1, 5000) == 1)
+    // What the terminal does with the unread input when Ctrl-C is typed.
+    #expect(tcflush(slave, TCIFLUSH) == 0)
+    let n = read(input, &byte, 1)
+    let error = errno
+    #expect(n == -1)
+    #expect(error == EAGAIN)
+  }
+
+  @Test func onlyATerminalIsOpenedAgain() throws {
+    var ends: [Int32] = [-1, -1]
+    try #require(pipe(&ends) == 0)
+    defer {
+      close(ends[0])
+      close(ends[1])
+    }
+    #expect(LineEditor.openNonBlocking(ends[0]) == -1)
+  }
+}
