@@ -117,6 +117,12 @@ extension Compiler {
     guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID) else {
       return general
     }
+    let globals = self.globals
+    let index = globals.slot(calleeName)
+    // A name that holds a built-in now (`len`, `print`) most likely holds it
+    // at every call: the general path calls it without looking for a user
+    // function first. (A user function bound there later is still called.)
+    if case .function(let fn) = globals.values[index], fn.kind == .builtin { return general }
     var slots: [Int]? = []
     var mayBeUnbound = false
     for argument in arguments {
@@ -127,18 +133,17 @@ extension Compiler {
       slots?.append(slot)
       if slot >= scope.parameterCount { mayBeUnbound = true }
     }
-    let globals = self.globals
-    let index = globals.slot(calleeName)
     let rt = runtime
     let caller = functionName
     let count = arguments.count
     let cache = CalleeCache()
     rt.register(cache)
     /// The function in the global when it is a user function taking `count`
-    /// arguments, else nil (the general path). The first one found is
-    /// cached: the cache holds it strongly and is filled only once, so a
-    /// function that rebinds its own name while it runs is never freed under
-    /// itself, and a call through the cache needs no reference counting.
+    /// arguments, else nil (the general path). An empty cache takes it: the
+    /// cache holds it strongly until the runtime empties it (see
+    /// `Runtime.forgetCallees`), so a function that rebinds its own name
+    /// while it runs is never freed under itself, and a call through the
+    /// cache needs no reference counting.
     @inline(__always) func lookUp() -> UserFunction? {
       guard case .function(let fn) = globals.values[index], fn.kind == .user else { return nil }
       let user = unsafeDowncast(fn, to: UserFunction.self)

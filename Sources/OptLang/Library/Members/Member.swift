@@ -22,22 +22,22 @@ struct Method: Sendable {
     _ name: String, arguments: ClosedRange<Int>, keywords: [String]? = [],
     reads: @escaping @Sendable (Value, Arguments) throws -> Value
   ) {
-    self.name = name
-    minArguments = arguments.lowerBound
-    maxArguments = arguments.upperBound
-    self.keywords = keywords
-    body = .reads(reads)
+    self.init(name, arguments, keywords, .reads(reads))
   }
 
   init(
     _ name: String, arguments: ClosedRange<Int>, keywords: [String]? = [],
     changes: @escaping @Sendable (inout Value, Arguments) throws -> Value
   ) {
+    self.init(name, arguments, keywords, .changes(changes))
+  }
+
+  private init(_ name: String, _ arguments: ClosedRange<Int>, _ keywords: [String]?, _ body: Body) {
     self.name = name
     minArguments = arguments.lowerBound
     maxArguments = arguments.upperBound
     self.keywords = keywords
-    body = .changes(changes)
+    self.body = body
   }
 
   var changesReceiver: Bool {
@@ -54,10 +54,17 @@ struct Method: Sendable {
     }
   }
 
-  /// Checks the arguments, then runs the method on a copy of `receiver`.
+  /// Checks the arguments, then runs the method without changing `receiver`:
+  /// one that changes its receiver changes a copy.
   func run(reading receiver: Value, _ args: Arguments) throws -> Value {
-    var copy = receiver
-    return try run(on: &copy, args)
+    switch body {
+    case .reads(let read):
+      try check(args)
+      return try read(receiver, args)
+    case .changes:
+      var copy = receiver
+      return try run(on: &copy, args)
+    }
   }
 
   private func check(_ args: Arguments) throws {
