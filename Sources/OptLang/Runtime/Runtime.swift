@@ -93,12 +93,11 @@ public final class Runtime {
   }
 
   deinit {
-    for i in 0..<(sp - stackBase) { (stackBase + i).assign(.unbound) }
+    // Every slot holds `.unbound` after this, which needs no clean-up.
+    popFrame(stackBase, sp - stackBase)
     var result = Value.none
     swap(&result, &returnValue)
     Value.release(consume result)
-    // Slots at and above `sp` hold `.unbound`, which needs no clean-up.
-    stackBase.deinitialize(count: sp - stackBase)
     stackBase.deallocate()
     numberStack.deallocate()
   }
@@ -173,14 +172,24 @@ public final class Runtime {
     stackReady = stackBase + wanted
   }
 
-  /// Releases a frame's slots, leaving them `.unbound` again.
+  /// Releases a frame's slots, leaving them `.unbound` again. A slot costs
+  /// one test of its tag: a number, bool, None or unbound is overwritten as it
+  /// is, and only a value that holds a reference is let go of, out of line.
   @inline(__always) func popFrame(_ base: Frame, _ size: Int) {
-    var i = 0
-    while i < size {
-      (base + i).assign(.unbound)
-      i += 1
+    var slot = base
+    let end = base + size
+    while slot != end {
+      if slot.pointee.holdsReference { Runtime.letGo(slot) }
+      slot.initialize(to: .unbound)
+      slot += 1
     }
     sp = base
+  }
+
+  /// Deinitializes a slot whose value holds a reference; a list or tuple is
+  /// freed without recursion (`Value.release`).
+  @inline(never) private static func letGo(_ slot: Frame) {
+    if slot.pointee.isListOrTuple { Value.release(slot.move()) } else { slot.deinitialize(count: 1) }
   }
 
   /// Runs a user function whose arguments are already in `base`.

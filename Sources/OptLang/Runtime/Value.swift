@@ -40,10 +40,7 @@ extension UnsafeMutablePointer where Pointee == Value {
     // (Not a case of the switch: an unoptimised build keeps the switch's copy
     // of the old value alive, and the list would look shared.)
     if pointee.isListOrTuple { return Value.release(exchange(with: value)) }
-    switch pointee {
-    case .number, .bool, .none, .unbound: initialize(to: value)
-    default: pointee = value
-    }
+    if pointee.holdsReference { pointee = value } else { initialize(to: value) }
   }
 
   /// Puts `value` in the slot and hands back what was there.
@@ -51,6 +48,17 @@ extension UnsafeMutablePointer where Pointee == Value {
     let old = move()
     initialize(to: value)
     return old
+  }
+}
+
+extension Value {
+  /// Whether letting go of the value has a reference to release: false for a
+  /// number, a bool, None and unbound, which are bits in the slot.
+  @inline(__always) var holdsReference: Bool {
+    switch self {
+    case .number, .bool, .none, .unbound: return false
+    default: return true
+    }
   }
 }
 
