@@ -109,6 +109,27 @@ import Testing
       """, "(3, array([4, 5]), 6)\n")
   }
 
+  /// Runs of every length a chain closure takes (1 to 4) and past it, with
+  /// the array meeting each statement in turn: each run gives a + 1 per line,
+  /// and the line that meets the array adds 10 instead, so whichever path each
+  /// statement takes, the result is n + 9.
+  @Test(arguments: 1...9)
+  func aRunFallsBackAtEveryPositionAndKeepsItsOrder(_ n: Int) throws {
+    for k in 1...n {
+      let lines = (1...n).map { i in "    a\(i) = a\(i - 1) + \(i == k ? "y" : "1")" }.joined(separator: "\n")
+      let program = """
+        import numpy as np
+        def g(x, y):
+            a0 = x
+        \(lines)
+            return a\(n)
+        print(g(0, 10), g(0, np.array([10.0]))[0])
+
+        """
+      try Opt.expectOutput(program, "\(n + 9) \(n + 9)\n")
+    }
+  }
+
   @Test func anErrorInsideARunPointsAtItsOwnStatement() throws {
     let error = Opt.error(
       "def g(x):\n    a = x + 1\n    b = a - 'no'\n    c = b + 1\n    return c\nprint(g(1))\n")

@@ -208,7 +208,7 @@ extension Compiler {
       }
     }
     if let assignment = try numericAssignment(targets, value) {
-      return Compiler.chain([assignment], numbers: runtime.numberStack)
+      return Compiler.chain([assignment][...], numbers: runtime.numberStack)
     }
     let code = try compile(value)
     if targets.count == 1 {
@@ -249,37 +249,61 @@ extension Compiler {
     return NumericAssignment(slot: slot, numeric: numeric, general: general)
   }
 
-  /// The most statements `chain` joins: each link calls the next, so a long
-  /// run would nest as deep as it is long.
+  /// The most statements `chain` joins: each closure of four calls the next,
+  /// so a longer run would nest a level deeper for every four statements.
   static let longestChain = 32
 
-  /// Runs `x = <arithmetic>` statements one after another, each link calling
-  /// the next: the number goes straight into the slot, and no statement
-  /// sequence sits between them (the lecture's Adam step is twelve of them).
-  static func chain(_ run: [NumericAssignment], numbers: UnsafeMutablePointer<Double>) -> Exec {
-    var next: Exec?
-    for assignment in run.reversed() {
-      let (slot, numeric, general) = (assignment.slot, assignment.numeric, assignment.general)
-      @inline(__always) func assign(_ f: Frame) throws {
-        if let x = numeric(NumFrame(values: f, numbers: numbers)) {
-          if case .number = f[slot] { (f + slot).initialize(to: .number(x)) } else { (f + slot).assign(.number(x)) }
-        } else {
-          (f + slot).assign(try general(f))
-        }
+  /// Runs `x = <arithmetic>` statements one after another: the number goes
+  /// straight into the slot, and no statement sequence sits between them (the
+  /// lecture's Adam step is twelve of them). Four statements share a closure,
+  /// which then calls the closure of the next four: a closure per statement
+  /// cost a call, a context to unpack and a return each.
+  static func chain(_ run: ArraySlice<NumericAssignment>, numbers: UnsafeMutablePointer<Double>) -> Exec {
+    let start = run.startIndex
+    switch run.count {
+    case 0:
+      return { _ in .normal }
+    case 1:
+      let a = run[start]
+      return { f in
+        try a.run(f, numbers)
+        return .normal
       }
-      if let rest = next {
-        next = { f in
-          try assign(f)
-          return try rest(f)
-        }
-      } else {
-        next = { f in
-          try assign(f)
+    case 2:
+      let (a, b) = (run[start], run[start + 1])
+      return { f in
+        try a.run(f, numbers)
+        try b.run(f, numbers)
+        return .normal
+      }
+    case 3:
+      let (a, b, c) = (run[start], run[start + 1], run[start + 2])
+      return { f in
+        try a.run(f, numbers)
+        try b.run(f, numbers)
+        try c.run(f, numbers)
+        return .normal
+      }
+    default:
+      let (a, b, c, d) = (run[start], run[start + 1], run[start + 2], run[start + 3])
+      if run.count == 4 {
+        return { f in
+          try a.run(f, numbers)
+          try b.run(f, numbers)
+          try c.run(f, numbers)
+          try d.run(f, numbers)
           return .normal
         }
       }
+      let rest = chain(run.dropFirst(4), numbers: numbers)
+      return { f in
+        try a.run(f, numbers)
+        try b.run(f, numbers)
+        try c.run(f, numbers)
+        try d.run(f, numbers)
+        return try rest(f)
+      }
     }
-    return next ?? { _ in .normal }
   }
 
   private func compileAugmentedAssignment(

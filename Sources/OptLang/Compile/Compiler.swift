@@ -141,7 +141,7 @@ final class Compiler {
     var codes: [StmtCode] = []
     var run: [NumericAssignment] = []
     func endRun() {
-      if !run.isEmpty { codes.append(StmtCode(run: Compiler.chain(run, numbers: runtime.numberStack))) }
+      if !run.isEmpty { codes.append(StmtCode(run: Compiler.chain(run[...], numbers: runtime.numberStack))) }
       run = []
     }
     for stmt in body {

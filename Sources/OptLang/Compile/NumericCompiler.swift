@@ -27,6 +27,16 @@ struct NumericAssignment {
   let slot: Int
   let numeric: NumEval
   let general: Eval
+
+  /// Stores the value: the number when the numeric form gives one, else
+  /// what the general code gives.
+  @inline(__always) func run(_ f: Frame, _ numbers: UnsafeMutablePointer<Double>) throws {
+    if let x = numeric(NumFrame(values: f, numbers: numbers)) {
+      if case .number = f[slot] { (f + slot).initialize(to: .number(x)) } else { (f + slot).assign(.number(x)) }
+    } else {
+      (f + slot).assign(try general(f))
+    }
+  }
 }
 
 /// The numeric calling convention of a user function whose body is
