@@ -183,6 +183,35 @@ import Testing
       """, "[2, 13] [10, 11] 6\n")
   }
 
+  /// A call's arguments go into the new frame one after another, left to
+  /// right as Python evaluates them (Compiler.frameWriter); when one fails,
+  /// those before it have run and the call has not, and the lists already in
+  /// the frame are let go of with it.
+  @Test func argumentsAreEvaluatedInOrderAndAFailureLeavesTheCallUnmade() throws {
+    let prelude = """
+      log = []
+      def note(x):
+          log.append(x)
+          return x
+      def h(a, b, c, d, e):
+          log.append("h")
+          return len(a) + b + c + d + e
+
+      """
+    try Opt.expectOutput(
+      prelude + "print(h(note([1, 2]), note(2), note(3), note(4), note(5)), log)\n", "16 [[1, 2], 2, 3, 4, 5, 'h']\n")
+    let box = OutputBox()
+    let interpreter = Interpreter(output: { box.text += $0 })
+    try Interpreter.onLargeStack { try interpreter.run(prelude, name: "prelude.opt") }
+    let failing = "print(h(note([1]), note(2), log[99], note(4), 5))\n"
+    let error = try #require(throws: OptError.self) {
+      try Interpreter.onLargeStack { try interpreter.run(failing, name: "call.opt") }
+    }
+    #expect(error.kind == .indexError)
+    try Interpreter.onLargeStack { try interpreter.run("print(log)\n", name: "after.opt") }
+    #expect(box.text == "[[1], 2]\n")
+  }
+
   @Test func recursionDeeperThanTheFirstReadyStackStillWorks() throws {
     // 900 nested calls, each frame with 12 locals: more slots than are made ready at start-up.
     let locals = (0..<12).map { "    v\($0) = n" }.joined(separator: "\n")

@@ -30,14 +30,35 @@ extension Compiler {
         return try Compiler.callGeneral(rt, c, positional, named, range, caller)
       }
     }
-    let general = positionalCall(calleeCode, argumentCodes, range)
     // Each argument is compiled once, here, and shared by both paths: compiling
     // it again for each would double the work at every level of `g(g(g(x)))`.
-    return try compileDirectCall(callee, arguments, argumentCodes, general, range)
+    let writeArguments = Compiler.frameWriter(argumentCodes[...])
+    let general = positionalCall(calleeCode, argumentCodes, writeArguments, range)
+    return try compileDirectCall(callee, arguments, writeArguments, general, range)
+  }
+
+  /// Evaluates a call's arguments, in order, straight into the callee's new
+  /// frame (`base`). One closure per argument, each calling the next: any
+  /// count takes one path, and no closure is read from an array at a call
+  /// (that cost a retain and a release per argument).
+  typealias FrameWriter = (_ f: Frame, _ base: Frame) throws -> Void
+
+  static func frameWriter(_ codes: ArraySlice<ExprCode>) -> FrameWriter {
+    guard let first = codes.first else { return { _, _ in } }
+    let (index, code) = (codes.startIndex, first.run)
+    guard codes.count > 1 else { return { f, base in (base + index).initialize(to: try code(f)) } }
+    let rest = frameWriter(codes.dropFirst())
+    return { f, base in
+      (base + index).initialize(to: try code(f))
+      try rest(f, base)
+    }
   }
 
   /// Any callee with positional arguments, found as the call runs.
-  private func positionalCall(_ calleeCode: @escaping Eval, _ argumentCodes: [ExprCode], _ range: SourceRange) -> Eval {
+  private func positionalCall(
+    _ calleeCode: @escaping Eval, _ argumentCodes: [ExprCode], _ writeArguments: @escaping FrameWriter,
+    _ range: SourceRange
+  ) -> Eval {
     let rt = runtime
     let caller = functionName
     // One path for any number of arguments: a user function taking exactly
@@ -50,7 +71,7 @@ extension Compiler {
         if fn.kind == .user {
           let user = unsafeDowncast(fn, to: UserFunction.self)
           if user.code.parameterCount == count {
-            return try Compiler.callWithArguments(rt, user, f, argumentCodes, range, caller)
+            return try Compiler.callWithArguments(rt, user, f, writeArguments, range, caller)
           }
         } else if fn.kind == .builtin, count <= 2 {
           let builtin = unsafeDowncast(fn, to: Builtin.self)
@@ -111,7 +132,8 @@ extension Compiler {
   /// `grad_w(w, b, x, y)`), evaluated there otherwise (`fib(n - 1)`). Any
   /// other callee gets `general`.
   private func compileDirectCall(
-    _ callee: Expr, _ arguments: [Expr], _ argumentCodes: [ExprCode], _ general: @escaping Eval, _ range: SourceRange
+    _ callee: Expr, _ arguments: [Expr], _ writeArguments: @escaping FrameWriter, _ general: @escaping Eval,
+    _ range: SourceRange
   ) throws -> Eval {
     // (Not an optional Eval: an optional closure is kept behind a conversion thunk, run at every call.)
     guard case .name(let calleeName, let calleeID) = callee.kind, case .global = resolver.place(of: calleeID) else {
@@ -155,11 +177,11 @@ extension Compiler {
       return { f in
         if let cached = cache.unretained, globals.versions[index] == cache.version {
           return try cached._withUnsafeGuaranteedRef {
-            try Compiler.callWithArguments(rt, $0, f, argumentCodes, range, caller)
+            try Compiler.callWithArguments(rt, $0, f, writeArguments, range, caller)
           }
         }
         guard let user = lookUp() else { return try general(f) }
-        return try Compiler.callWithArguments(rt, user, f, argumentCodes, range, caller)
+        return try Compiler.callWithArguments(rt, user, f, writeArguments, range, caller)
       }
     }
     let slotList = SlotList(slots)
@@ -197,15 +219,13 @@ extension Compiler {
   /// Calls `function` with its arguments evaluated straight into its new
   /// frame, in order (an error in one is the caller's, not the callee's).
   @inline(never) static func callWithArguments(
-    _ rt: Runtime, _ function: borrowing UserFunction, _ f: Frame, _ arguments: [ExprCode], _ range: SourceRange,
-    _ caller: String
+    _ rt: Runtime, _ function: borrowing UserFunction, _ f: Frame, _ writeArguments: FrameWriter,
+    _ range: SourceRange, _ caller: String
   ) throws -> Value {
     let size = function.code.frameSize
     let base = try rt.pushFrame(size)
     defer { rt.popFrame(base, size) }
-    try arguments.withUnsafeBufferPointer { codes in
-      for i in codes.indices { (base + i).initialize(to: try codes[i].run(f)) }
-    }
+    try writeArguments(f, base)
     do { return try rt.invoke(function, base) } catch let e as OptError {
       throw Compiler.passing(e, range, caller)
     }
