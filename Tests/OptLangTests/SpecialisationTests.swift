@@ -35,6 +35,26 @@ import Testing
     #expect(outputs[6] == "called 0\ncalled 1\ncalled 2\n3\n")
   }
 
+  /// A function whose body has no numeric form calls itself through the
+  /// general path only (Compiler.nonNumericFunction); the name is still looked
+  /// at on every call, so a new function bound to it is the one called.
+  /// (Python: old(5) = fib(4) + fib(3) with the new fib = 40 + 30.)
+  @Test func aRecursiveCallSeesTheFunctionItsNameHoldsNow() throws {
+    try Opt.expectOutput(
+      """
+      def fib(n):
+          if n < 2:
+              return n
+          return fib(n - 1) + fib(n - 2)
+      print(fib(10))
+      old = fib
+      def fib(n):
+          return n * 10.0
+      print(old(5))
+
+      """, "55\n70\n")
+  }
+
   @Test func aRedefinedGlobalReadByANumericBodyIsSeen() throws {
     // h(3) = scale*3 + 1: 7 with scale = 2, 31 with scale = 10.
     let outputs = try session([

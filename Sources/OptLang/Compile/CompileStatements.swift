@@ -597,12 +597,13 @@ extension Compiler {
   func compileFunction(_ decl: FunctionDecl) throws -> Eval {
     let defaultCodes = try compileAll(decl.parameters.compactMap(\.defaultValue))
     let layout = resolver.layout(of: decl)
-    let saved = (scope, functionName, loopDepth, inFunction)
+    let saved = (scope, functionName, loopDepth, inFunction, nonNumericFunction)
     scope = resolver.scope(of: decl)
     functionName = decl.name
     loopDepth = 0
+    nonNumericFunction = !inFunction && !Compiler.mayBeNumeric(decl) ? decl.name : nil
     inFunction = true
-    defer { (scope, functionName, loopDepth, inFunction) = saved }
+    defer { (scope, functionName, loopDepth, inFunction, nonNumericFunction) = saved }
     let code = FunctionCode(
       name: decl.name, parameterNames: decl.parameters.map(\.name), frameSize: layout.frameSize,
       cellParameterSlots: layout.cellParameterSlots, cellLocalSlots: layout.cellLocalSlots,

@@ -85,6 +85,10 @@ final class Compiler {
   var lazyBodies = false
   /// Slots whose values are known while compiling: a specialised rule's hyperparameters.
   var constants: [Int: Value] = [:]
+  /// The top-level function being compiled, when its body cannot be given a
+  /// numeric form (`fib`, with its `if`): a call of its own name in
+  /// arithmetic (`fib(n - 1) + fib(n - 2)`) goes straight to the general path.
+  var nonNumericFunction: String?
 
   init(runtime: Runtime, resolver: Resolver) {
     self.runtime = runtime

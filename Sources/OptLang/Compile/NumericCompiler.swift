@@ -204,6 +204,18 @@ extension Compiler {
     return body
   }
 
+  /// Whether `decl`'s body has the shape a numeric body needs: `local = expr`
+  /// lines, then `return expr` (the parts are checked when it is compiled).
+  static func mayBeNumeric(_ decl: FunctionDecl) -> Bool {
+    guard let last = decl.body.last, case .return(_?) = last.kind else { return false }
+    return decl.body.dropLast().allSatisfy { stmt in
+      guard case .assign(let targets, _) = stmt.kind, targets.count == 1, case .name = targets[0].kind else {
+        return false
+      }
+      return true
+    }
+  }
+
   /// The numeric body that runs `steps`, then gives `result`.
   private func numericBody(_ steps: [NumericStep], _ result: @escaping NumEval, _ frameSize: Int) -> NumericBody {
     switch steps.count {
@@ -356,6 +368,8 @@ extension Compiler {
   /// general path, which calls it as any function.
   private func numericUserCall(_ callee: Expr, _ arguments: [Expr]) -> NumericOperandKind? {
     guard case .name(let name, let id) = callee.kind, case .global = place(of: id) else { return nil }
+    // A function calling itself whose body has no numeric form (recursion with an `if`).
+    if name == nonNumericFunction && inlining == nil { return nil }
     let globals = self.globals
     let index = globals.slot(name)
     // Only a name that may hold a user function: not a built-in or a value it holds now.
