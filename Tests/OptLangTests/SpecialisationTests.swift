@@ -35,6 +35,21 @@ import Testing
     #expect(outputs[6] == "called 0\ncalled 1\ncalled 2\n3\n")
   }
 
+  @Test func aLoopCompiledWhenItsFunctionWasNotNumericSeesANumericOne() throws {
+    // g was compiled while f had no numeric body: its arithmetic takes the
+    // general path, which still calls whatever f is. 0 + 1 + 2 with f(x) = x
+    // (printing), then 0 + 1 + 8 with f(x) = x*x*x.
+    let outputs = try session([
+      "def f(x):\n    print('called', x)\n    return x\n",
+      "def g():\n    total = 0\n    for i in range(3):\n        total = total + f(i)\n    return total\n",
+      "print(g())",
+      "def f(x):\n    return x*x*x\n",
+      "print(g())",
+    ])
+    #expect(outputs[2] == "called 0\ncalled 1\ncalled 2\n3\n")
+    #expect(outputs[4] == "9\n")
+  }
+
   /// A function whose body has no numeric form calls itself through the
   /// general path only (Compiler.nonNumericFunction); the name is still looked
   /// at on every call, so a new function bound to it is the one called.

@@ -378,6 +378,18 @@ extension Compiler {
     case .function(let fn) where fn.kind == .user: break
     default: return nil
     }
+    // The function `name` will hold when this runs, as far as can be told
+    // now: the one the unit's own `def` makes, else the one it holds now (in
+    // the REPL). One known to have no numeric body is left to the general
+    // path; should the name come to hold a numeric function, the general
+    // path calls that too.
+    var expected: FunctionCode?
+    if let defined = definedFunctions[name] {
+      expected = defined
+    } else if case .function(let fn) = globals.values[index] {
+      expected = unsafeDowncast(fn, to: UserFunction.self).code
+    }
+    if let expected, expected.numeric == nil { return nil }
     let args = arguments.compactMap { numericOperand($0) }
     guard args.count == arguments.count else { return nil }
     let rt = runtime
@@ -394,15 +406,8 @@ extension Compiler {
         }
       }
     })
-    // The function `name` holds now (in the REPL) or that the unit's own
-    // `def` makes, compiled in place of the call; whenever `name` holds
+    // That function compiled in place of the call; whenever `name` holds
     // another function the call above runs instead.
-    var expected: FunctionCode?
-    if case .function(let fn) = globals.values[index], fn.kind == .user {
-      expected = unsafeDowncast(fn, to: UserFunction.self).code
-    } else {
-      expected = definedFunctions[name]
-    }
     guard let code = expected, let inlined = inlined(code, args) else { return .code(call) }
     let (compiled, general) = (inlined.code, call.code)
     let check = InlineCheck(code)
