@@ -40,7 +40,9 @@ final class LineEditor {
   /// what may replace it.
   typealias Completer = (_ lineBeforeCursor: String) -> Completion
 
-  nonisolated(unsafe) static var active: LineEditor?
+  /// The editor reading now (weak: an editor is closed, its terminal descriptor
+  /// with it, when its session lets go of it).
+  nonisolated(unsafe) static weak var active: LineEditor?
   /// Set by `readCharacter` when Ctrl-C ended the read.
   nonisolated(unsafe) fileprivate static var interrupted = false
   /// A block the terminal pasted (between `ESC [200~` and `ESC [201~`) during the read.
@@ -145,6 +147,8 @@ final class LineEditor {
     InterruptHandler.drain()
     Self.interrupted = false
     Self.pasted = nil
+    // Bytes read ahead for a line that Ctrl-C abandoned belong to it, not to this one.
+    Self.readAhead = []
     if !initial.isEmpty { el_push(editLine, initial) }
     optrepl_print(Self.bracketedPasteOn)
     defer { optrepl_print(Self.bracketedPasteOff) }
@@ -434,34 +438,72 @@ private func readPaste() -> String? {
 /// milliseconds when one is given.
 private func readByte(timeout: Int32 = -1) -> UInt8? {
   if !LineEditor.readAhead.isEmpty { return LineEditor.readAhead.removeFirst() }
-  let pipe = InterruptHandler.pipe.read
   let input = LineEditor.active.map { $0.input } ?? -1
-  let terminal = input >= 0 ? input : STDIN_FILENO
-  while true {
-    var fds = [
-      pollfd(fd: terminal, events: Int16(POLLIN), revents: 0),
-      pollfd(fd: pipe, events: Int16(POLLIN), revents: 0),
-    ]
-    let ready = poll(&fds, pipe >= 0 ? 2 : 1, timeout)
-    if ready == 0 { return nil }
-    if ready < 0 {
-      if errno == EINTR { continue }
-      return nil
-    }
-    // SIGTERM, SIGHUP or SIGQUIT: the end of input, and the session leaves.
-    if InterruptHandler.quitSignal != 0 { return nil }
-    if pipe >= 0 && fds[1].revents & Int16(POLLIN) != 0 {
-      InterruptHandler.drain()
-      LineEditor.interrupted = true
-      return nil
-    }
-    if fds[0].revents != 0 {
+  switch LineEditor.readByte(from: input, interruptPipe: InterruptHandler.pipe.read, timeout: timeout) {
+  case .byte(let byte): return byte
+  case .interrupted:
+    InterruptHandler.drain()
+    LineEditor.interrupted = true
+    return nil
+  case .end: return nil
+  }
+}
+
+extension LineEditor {
+  /// What one wait for a byte of the terminal ended with.
+  enum ByteRead: Equatable {
+    case byte(UInt8)
+    /// Ctrl-C: a byte came through the interrupt pipe (what was there is read).
+    case interrupted
+    /// End of input, an error, a quit signal, or the time ran out.
+    case end
+  }
+
+  /// Waits for a byte on `terminal` (a descriptor that does not block; -1
+  /// for standard input) and on `interruptPipe` (-1 for none), at most
+  /// `timeout` milliseconds when it is not -1. When `poll` says a byte is
+  /// there but `read` finds none (Ctrl-C threw it away), it waits again.
+  static func readByte(from terminal: Int32, interruptPipe: Int32, timeout: Int32) -> ByteRead {
+    let descriptor = terminal >= 0 ? terminal : STDIN_FILENO
+    while true {
+      var fds = [
+        pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: interruptPipe, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&fds, interruptPipe >= 0 ? 2 : 1, timeout)
+      if ready == 0 { return .end }
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return .end
+      }
+      // SIGTERM, SIGHUP or SIGQUIT: the end of input, and the session leaves.
+      if InterruptHandler.quitSignal != 0 { return .end }
+      if interruptPipe >= 0 && fds[1].revents & Int16(POLLIN) != 0 {
+        // One read takes what `poll` saw, and cannot block even on a pipe that would.
+        var buffer = [UInt8](repeating: 0, count: 64)
+        _ = Glibc.read(interruptPipe, &buffer, buffer.count)
+        return .interrupted
+      }
+      guard fds[0].revents != 0 else { continue }
       var byte: UInt8 = 0
-      let n = read(terminal, &byte, 1)
-      if n == 1 { return byte }
+      let n = terminal >= 0 ? read(terminal, &byte, 1) : readWithoutBlocking(STDIN_FILENO, &byte)
+      if n == 1 { return .byte(byte) }
       // EAGAIN: what `poll` saw is gone (Ctrl-C threw it away); wait again.
       if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-      return nil
+      return .end
     }
+  }
+
+  /// One byte from `descriptor`, made non-blocking for the read only: the
+  /// terminal could not be opened again (`openNonBlocking`), and the flag is
+  /// shared with the shell, which does not read while the REPL runs.
+  private static func readWithoutBlocking(_ descriptor: Int32, _ byte: inout UInt8) -> Int {
+    let flags = fcntl(descriptor, F_GETFL)
+    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) }
+    let n = read(descriptor, &byte, 1)
+    let error = errno
+    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags) }
+    errno = error
+    return n
   }
 }

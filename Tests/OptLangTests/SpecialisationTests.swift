@@ -243,6 +243,8 @@ import Testing
       try Interpreter.onLargeStack { try interpreter.run(failing, name: "call.opt") }
     }
     #expect(error.kind == .indexError)
+    // The frame the arguments went into is gone with the call.
+    #expect(interpreter.runtime.sp == interpreter.runtime.stackBase)
     try Interpreter.onLargeStack { try interpreter.run("print(log)\n", name: "after.opt") }
     #expect(box.text == "[[1], 2]\n")
   }

@@ -41,6 +41,40 @@ struct TerminalInputTests {
     #expect(error == EAGAIN)
   }
 
+  /// `readByte` gives what was typed, ends its wait at a Ctrl-C (the pipe's
+  /// byte, which it takes out), and ends at its time limit when nothing comes.
+  @Test func readByteGivesTheByteOrTheCtrlCOrTheEnd() throws {
+    let (master, slave) = try Terminal.openPair()
+    defer {
+      close(master)
+      close(slave)
+    }
+    let input = LineEditor.openNonBlocking(slave)
+    try #require(input >= 0)
+    defer { close(input) }
+    var modes = termios()
+    try #require(tcgetattr(slave, &modes) == 0)
+    modes.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    try #require(tcsetattr(slave, TCSANOW, &modes) == 0)
+    var ends: [Int32] = [-1, -1]
+    try #require(pipe(&ends) == 0)
+    defer {
+      close(ends[0])
+      close(ends[1])
+    }
+
+    var byte: UInt8 = 0x41
+    #expect(write(master, &byte, 1) == 1)
+    #expect(LineEditor.readByte(from: input, interruptPipe: ends[0], timeout: 5000) == .byte(0x41))
+    byte = 3
+    #expect(write(ends[1], &byte, 1) == 1)
+    #expect(LineEditor.readByte(from: input, interruptPipe: ends[0], timeout: 5000) == .interrupted)
+    // The Ctrl-C was taken out of the pipe: the next wait runs to its limit.
+    let start = Date()
+    #expect(LineEditor.readByte(from: input, interruptPipe: ends[0], timeout: 100) == .end)
+    #expect(Date().timeIntervalSince(start) >= 0.09)
+  }
+
   @Test func onlyATerminalIsOpenedAgain() throws {
     var ends: [Int32] = [-1, -1]
     try #require(pipe(&ends) == 0)
