@@ -121,7 +121,9 @@ final class LineEditor {
   /// when `read` runs, and a blocking `read` would then wait for a whole line
   /// that never comes, deaf to the Ctrl-C.
   static func openNonBlocking(_ descriptor: Int32) -> Int32 {
-    guard isatty(descriptor) != 0, let name = ttyname(descriptor) else { return -1 }
+    // ttyname_r, not ttyname: ttyname's answer is in a buffer shared by every thread.
+    var name = [CChar](repeating: 0, count: Int(PATH_MAX))
+    guard isatty(descriptor) != 0, ttyname_r(descriptor, &name, name.count) == 0 else { return -1 }
     return open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
   }
 
@@ -465,6 +467,7 @@ extension LineEditor {
   /// there but `read` finds none (Ctrl-C threw it away), it waits again.
   static func readByte(from terminal: Int32, interruptPipe: Int32, timeout: Int32) -> ByteRead {
     let descriptor = terminal >= 0 ? terminal : STDIN_FILENO
+    var emptyReads = 0
     while true {
       var fds = [
         pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
@@ -488,8 +491,14 @@ extension LineEditor {
       var byte: UInt8 = 0
       let n = terminal >= 0 ? read(terminal, &byte, 1) : readWithoutBlocking(STDIN_FILENO, &byte)
       if n == 1 { return .byte(byte) }
-      // EAGAIN: what `poll` saw is gone (Ctrl-C threw it away); wait again.
+      // EAGAIN, or nothing without a hang-up: what `poll` saw is gone (Ctrl-C
+      // threw it away, and the kernel may then report 0 bytes); wait again.
       if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+      let hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+      if n == 0 && !hungUp && emptyReads < 100 {
+        emptyReads += 1
+        continue
+      }
       return .end
     }
   }

@@ -24,7 +24,13 @@ final class Terminal {
     let binary = try executable ?? Self.binaryPath()
     let (master, slave) = try Self.openPair()
     defer { close(slave) }
-    let slaveName = String(cString: ttyname(slave))
+    // ttyname_r: tests run in parallel, and ttyname's answer is in a buffer they would share.
+    var nameBuffer = [CChar](repeating: 0, count: Int(PATH_MAX))
+    guard ttyname_r(slave, &nameBuffer, nameBuffer.count) == 0 else {
+      close(master)
+      throw Failure(description: "ttyname_r failed: errno \(errno)")
+    }
+    let slaveName = String(cString: nameBuffer)
     self.master = master
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
 
