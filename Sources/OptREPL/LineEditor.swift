@@ -467,7 +467,6 @@ extension LineEditor {
   /// there but `read` finds none (Ctrl-C threw it away), it waits again.
   static func readByte(from terminal: Int32, interruptPipe: Int32, timeout: Int32) -> ByteRead {
     let descriptor = terminal >= 0 ? terminal : STDIN_FILENO
-    var emptyReads = 0
     while true {
       var fds = [
         pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
@@ -491,14 +490,8 @@ extension LineEditor {
       var byte: UInt8 = 0
       let n = terminal >= 0 ? read(terminal, &byte, 1) : readWithoutBlocking(STDIN_FILENO, &byte)
       if n == 1 { return .byte(byte) }
-      // EAGAIN, or nothing without a hang-up: what `poll` saw is gone (Ctrl-C
-      // threw it away, and the kernel may then report 0 bytes); wait again.
+      // EAGAIN: what `poll` saw is gone (Ctrl-C threw it away); wait again.
       if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-      let hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-      if n == 0 && !hungUp && emptyReads < 100 {
-        emptyReads += 1
-        continue
-      }
       return .end
     }
   }
