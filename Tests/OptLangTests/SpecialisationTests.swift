@@ -165,6 +165,42 @@ import Testing
     }
   }
 
+  /// Comparisons of numbers in a function, with each operator and each kind
+  /// of operand (a local, a constant, an expression), give what Swift's own
+  /// comparison of the same Doubles gives, nan included; strings take the
+  /// general path.
+  @Test(arguments: [(1.0, 2.0), (2.0, 2.0), (3.0, 2.0), (Double.nan, 2.0)])
+  func numericComparisonsOfEveryOperandKind(_ a: Double, _ b: Double) throws {
+    let operators: [(String, (Double, Double) -> Bool)] = [
+      ("<", { $0 < $1 }), ("<=", { $0 <= $1 }), (">", { $0 > $1 }), (">=", { $0 >= $1 }),
+      ("==", { $0 == $1 }), ("!=", { $0 != $1 }),
+    ]
+    // (left, right, the values they stand for): b is always 2, so it can be a constant.
+    let forms = [("a", "b"), ("a", "2"), ("2", "a"), ("a + 0", "b"), ("a", "b * 1"), ("a - 0", "b + 0")]
+    var lines: [String] = []
+    var expected: [String] = []
+    for (symbol, test) in operators {
+      for (left, right) in forms {
+        lines.append("    r.append(\(left) \(symbol) \(right))")
+        let (x, y) = left == "2" ? (b, a) : (a, b)
+        expected.append(test(x, y) ? "True" : "False")
+      }
+    }
+    let value = a.isNaN ? "float('nan')" : "\(a)"
+    let program = """
+      def g(a, b):
+          r = []
+      \(lines.joined(separator: "\n"))
+          return r
+      def h(a, b):
+          return a < b
+      print(g(\(value), \(b)))
+      print(h(1, 2), h("abc", "abd"))
+
+      """
+    try Opt.expectOutput(program, "[\(expected.joined(separator: ", "))]\nTrue True\n")
+  }
+
   @Test func anErrorInsideARunPointsAtItsOwnStatement() throws {
     let error = Opt.error(
       "def g(x):\n    a = x + 1\n    b = a - 'no'\n    c = b + 1\n    return c\nprint(g(1))\n")

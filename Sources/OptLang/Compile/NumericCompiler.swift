@@ -145,18 +145,11 @@ extension Compiler {
   func numericComparison<O: ComparisonOperator>(
     _ op: O.Type, _ l: Expr, _ r: Expr, general makeGeneral: () throws -> Eval
   ) rethrows -> Eval {
-    guard numericEnabled, let a = compileNumeric(l)?.code, let b = compileNumeric(r)?.code else {
-      return try makeGeneral()
-    }
+    guard numericEnabled, let a = numericOperand(l), let b = numericOperand(r) else { return try makeGeneral() }
     numericEnabled = false
     defer { numericEnabled = true }
-    let general = try makeGeneral()
-    let numbers = runtime.numberStack
-    return { f in
-      let nf = NumFrame(values: f, numbers: numbers)
-      if let x = a(nf), let y = b(nf) { return .bool(O.test(x, y)) }
-      return try general(f)
-    }
+    let comparison = NumericComparison<O>(general: try makeGeneral(), numbers: runtime.numberStack)
+    return NumericOperandKind.specialise(comparison, a, b).run
   }
 
   /// The numeric form of `e`, or nil when `e` is not a pure arithmetic expression.
@@ -560,9 +553,11 @@ protocol OperandBuilder {
   func build<A: NumericOperand>(_ a: A) -> NumericCode
 }
 
-/// `OperandBuilder` for a node of two operands.
+/// `OperandBuilder` for a node of two operands. What it builds is numeric
+/// code, or, for a comparison, the general code that decides it.
 protocol OperandPairBuilder {
-  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> NumericCode
+  associatedtype Built
+  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> Built
 }
 
 extension Compiler.NumericOperandKind {
@@ -575,7 +570,7 @@ extension Compiler.NumericOperandKind {
     }
   }
 
-  static func specialise<B: OperandPairBuilder>(_ builder: B, _ l: Self, _ r: Self) -> NumericCode {
+  static func specialise<B: OperandPairBuilder>(_ builder: B, _ l: Self, _ r: Self) -> B.Built {
     switch (l, r) {
     case (.constant(let x), .constant(let y)): return builder.build(x, y)
     case (.constant(let x), .slot(let y)): return builder.build(x, y)
@@ -603,6 +598,24 @@ struct BinaryArithmetic<O: NumericOperator>: OperandPairBuilder {
     NumericCode(code: { f in
       guard let x = l.number(f), let y = r.number(f) else { return nil }
       return O.apply(x, y)
+    })
+  }
+}
+
+/// `l < r` (any comparison) of two numbers, made a bool without making a
+/// value of either; when one is not a number, the general code decides.
+struct NumericComparison<O: ComparisonOperator>: OperandPairBuilder {
+  let general: Eval
+  let numbers: UnsafeMutablePointer<Double>
+
+  /// (In an `ExprCode`: a bare closure returned through the generic
+  /// `specialise` would be wrapped in two conversion thunks, run at every call.)
+  func build<L: NumericOperand, R: NumericOperand>(_ l: L, _ r: R) -> ExprCode {
+    let (general, numbers) = (general, numbers)
+    return ExprCode(run: { f in
+      let nf = NumFrame(values: f, numbers: numbers)
+      if let x = l.number(nf), let y = r.number(nf) { return .bool(O.test(x, y)) }
+      return try general(f)
     })
   }
 }
