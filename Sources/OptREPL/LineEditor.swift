@@ -104,7 +104,6 @@ final class LineEditor {
   }
 
   deinit {
-    if Self.active === self { Self.active = nil }
     if let editLine { el_end(editLine) }
     if let libeditHistory { history_end(libeditHistory) }
     if input >= 0 { close(input) }

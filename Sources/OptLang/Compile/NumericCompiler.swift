@@ -366,9 +366,10 @@ extension Compiler {
     let globals = self.globals
     let index = globals.slot(name)
     // Only a name that may hold a user function: not a built-in or a value it holds now.
+    var current: FunctionCode?
     switch globals.values[index] {
     case .unbound: break
-    case .function(let fn) where fn.kind == .user: break
+    case .function(let fn) where fn.kind == .user: current = unsafeDowncast(fn, to: UserFunction.self).code
     default: return nil
     }
     // The function `name` will hold when this runs, as far as can be told
@@ -376,12 +377,7 @@ extension Compiler {
     // the REPL). One known to have no numeric body is left to the general
     // path; should the name come to hold a numeric function, the general
     // path calls that too.
-    var expected: FunctionCode?
-    if let defined = definedFunctions[name] {
-      expected = defined
-    } else if case .function(let fn) = globals.values[index] {
-      expected = unsafeDowncast(fn, to: UserFunction.self).code
-    }
+    let expected = definedFunctions[name] ?? current
     if let expected, expected.numeric == nil { return nil }
     let args = arguments.compactMap { numericOperand($0) }
     guard args.count == arguments.count else { return nil }
